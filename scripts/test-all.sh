@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Called by test.sh after bootstrap. Each step prints a header; any failure stops the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+step() { printf '\n==== %s\n' "$*"; }
+
+step "build + tests (release)"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$jobs"
+ctest --preset release -j "$jobs"
+
+step "build + tests (ASan/UBSan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+ctest --preset asan -j "$jobs"
+
+if [ -x scripts/fuzz-short.sh ]; then
+  step "fuzz (short)"
+  scripts/fuzz-short.sh
+fi
+
+if [ -d ../shared/corpus/dev ]; then
+  step "evaluation on ../shared/corpus/dev"
+  ./build/release/dondoc eval ../shared/corpus/dev --misses 5
+  if [ -x build/release/bench/parse_bench ]; then
+    step "parse benchmark"
+    ./build/release/bench/parse_bench --benchmark_min_time=0.5
+  fi
+fi

@@ -1,0 +1,14 @@
+// The `dondoc` subcommands. Each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dondoc::cli {
+
+using Args = std::vector<std::string>;
+
+int CmdParse(const Args& args);  // dondoc parse FILE... [--pretty] [--text] [--out DIR]
+int CmdEval(const Args& args);   // dondoc eval [DIR] [--source S] [--misses N] [--json]
+
+}  // namespace dondoc::cli

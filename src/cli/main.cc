@@ -1,0 +1,38 @@
+// `dondoc` — the command line over every layer.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: dondoc <command> [args]\n"
+    "\n"
+    "commands:\n"
+    "  parse FILE... [--pretty] [--text] [--out DIR]\n"
+    "                 parse documents to dondoc/document@1 JSON (JSON Lines for several)\n"
+    "  eval [DIR]     score the parser against DIR/metadata.jsonl\n"
+    "                 (default ../shared/corpus/dev)\n"
+    "  version        print the version\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "help") == 0 || std::strcmp(argv[1], "--help") == 0 ||
+      std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string cmd = argv[1];
+  dondoc::cli::Args args(argv + 2, argv + argc);
+  if (cmd == "parse") return dondoc::cli::CmdParse(args);
+  if (cmd == "eval") return dondoc::cli::CmdEval(args);
+  if (cmd == "version" || cmd == "--version") {
+    std::puts("dondoc 0.1.0");
+    return 0;
+  }
+  std::fprintf(stderr, "dondoc: unknown command '%s'\n%s", cmd.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,39 @@
+#include "parse/parse.h"
+
+#include "parse/header.h"
+#include "parse/kind.h"
+#include "parse/outline.h"
+#include "parse/recipients.h"
+#include "parse/references.h"
+#include "parse/signers.h"
+
+namespace dondoc::parse {
+
+Document Parse(std::string_view text, const Source& source, std::vector<Warning> warnings) {
+  Document doc;
+  doc.source = source;
+  doc.warnings = std::move(warnings);
+  Header h = ExtractHeader(text);
+  doc.issuer = std::move(h.issuer);
+  doc.number = h.number;
+  doc.number_span = h.number_span;
+  doc.type = h.type;
+  doc.type_name = h.type_name;
+  doc.type_span = h.type_span;
+  doc.place = h.place;
+  doc.place_span = h.place_span;
+  doc.date = h.date;
+  doc.date_span = h.date_span;
+  doc.title = h.title;
+  doc.title_span = h.title_span;
+  doc.attachments = std::move(h.attachments);
+  for (Warning& w : h.warnings) doc.warnings.push_back(std::move(w));
+  doc.signers = ExtractSigners(text);
+  doc.recipients = ExtractRecipients(text);
+  doc.outline = ExtractOutline(text);
+  doc.references = ExtractReferences(text, doc.number);
+  doc.kind = ClassifyKind(text, h, !doc.signers.empty(), !doc.recipients.empty());
+  return doc;
+}
+
+}  // namespace dondoc::parse
