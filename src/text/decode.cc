@@ -6,10 +6,12 @@
 //   shows NUL in most odd positions and BE in most even ones. We require > 40 % of one parity
 //   to be NUL and < 5 % of the other, which no binary format we know of produces.
 // - Unpaired surrogates in UTF-16 become U+FFFD.
+// - Blank text (ASCII or Unicode spaces, zero-width characters) is "empty", like no bytes.
 // - Any other NUL byte, or many C0 control characters, means binary content: an error, not a
 //   document full of U+FFFD.
 #include "text/decode.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "text/utf8.h"
@@ -70,9 +72,19 @@ bool LooksBinary(std::string_view s) {
   return controls > 8 && controls * 100 > s.size();  // > 1 % control characters
 }
 
+// True when s (well-formed UTF-8) has no visible character: ASCII white space, the Unicode
+// spaces Normalize turns into ' ' and the invisible characters it removes. Such a file
+// normalizes to blank text, so it is "empty" rather than a document with nothing in it.
 bool AllSpace(std::string_view s) {
-  for (const char c : s) {
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    const char32_t cp = DecodeAt(s, i, &len);
+    const bool space = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0 ||
+                       cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
+                       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+                       cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+    if (!space) return false;
+    i += len;
   }
   return true;
 }
@@ -89,7 +101,8 @@ Result<Decoded> Decode(std::string_view bytes) {
     d.utf8 = DecodeUtf16(bytes, guess > 0, &bad);
     d.encoding = "utf-16";
     d.notices.push_back({"utf16-no-bom", std::string("decoded as UTF-16 ") +
-                                             (guess > 0 ? "LE" : "BE") + " without a byte-order mark"});
+                                             (guess > 0 ? "LE" : "BE") +
+                                             " without a byte-order mark"});
   } else {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (LooksBinary(bytes)) {
@@ -110,7 +123,8 @@ Result<Decoded> Decode(std::string_view bytes) {
     }
   }
   if (d.encoding == "utf-16" && LooksBinary(d.utf8)) {
-    return Error{"binary_content", "binary content (NUL or control characters), not a text document"};
+    return Error{"binary_content",
+                 "binary content (NUL or control characters), not a text document"};
   }
   if (AllSpace(d.utf8)) return Error{"empty", "empty document (no text)"};
   if (bad > 0) {

@@ -9,7 +9,7 @@
 //   the old/new tone placement (hoà / hòa, thuý / thúy) folds to the same letters;
 // - anything else → its ICU simple lower case, unchanged when there is none.
 // The table covers U+0000–U+1EFF and is built once from ICU (about a millisecond); beyond it,
-// characters are lower-cased by ICU directly.
+// characters are lower-cased by ICU directly and combining marks dropped.
 #include "text/fold.h"
 
 #include <unicode/normalizer2.h>
@@ -38,8 +38,7 @@ std::unique_ptr<std::array<char32_t, kTableSize>> BuildTable() {
         base = static_cast<char32_t>(d.char32At(0));
       }
     }
-    if (u_getCombiningClass(static_cast<UChar32>(base)) != 0 ||
-        (base >= 0x300 && base <= 0x36F)) {
+    if (u_getCombiningClass(static_cast<UChar32>(base)) != 0 || (base >= 0x300 && base <= 0x36F)) {
       (*table)[cp] = 0;
       continue;
     }
@@ -62,6 +61,8 @@ inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<cha
 
 char32_t FoldChar(char32_t cp) {
   if (cp < kTableSize) return Table()[cp];
+  // Combining marks past the table (U+20D0 marks for symbols, U+FE20 half marks) vanish too.
+  if (u_getCombiningClass(static_cast<UChar32>(cp)) != 0) return 0;
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
 }
 

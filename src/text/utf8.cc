@@ -33,6 +33,9 @@ char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* len) {
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {
+  // Surrogates and values past U+10FFFF have no UTF-8 form; writing their bit pattern would
+  // put ill-formed bytes into text that every later layer trusts to be valid.
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {

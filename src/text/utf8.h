@@ -14,7 +14,8 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // truncated sequences, overlongs and surrogates decode as U+FFFD with *len = 1.
 char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* len);
 
-// Appends the UTF-8 encoding of cp to out.
+// Appends the UTF-8 encoding of cp to out; surrogates and values above U+10FFFF, which have
+// none, are appended as U+FFFD.
 void AppendUtf8(char32_t cp, std::string* out);
 
 // True when the whole string is well-formed UTF-8.
