@@ -1,1 +1,175 @@
+// Tested by score_test.cc. See score.h for what each comparison forgives.
 #include "eval/score.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "parse/symbol.h"
+#include "text/fold.h"
+
+namespace dondoc::eval {
+namespace {
+
+std::string Get(const nlohmann::json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+bool HasDigit(const std::string& w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string DigitsPrefix(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  std::string d = s.substr(0, i);
+  while (d.size() > 1 && d[0] == '0') d.erase(0, 1);
+  return d;
+}
+
+// Drops a leading type name ("quyet dinh …") from words.
+void DropType(std::vector<std::string>* w, const std::string& type_name) {
+  const auto t = Words(type_name);
+  if (t.empty() || w->size() < t.size()) return;
+  if (std::equal(t.begin(), t.end(), w->begin())) w->erase(w->begin(), w->begin() + t.size());
+}
+
+}  // namespace
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char c : text::Fold(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+std::optional<Gold> ParseGoldLine(const std::string& line) {
+  const auto j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("file")) return std::nullopt;
+  Gold g;
+  g.file = Get(j, "file");
+  g.source = Get(j, "source");
+  g.code = Get(j, "code");
+  g.number = Get(j, "number");
+  g.type = Get(j, "type");
+  g.date = Get(j, "date");
+  g.issuer = Get(j, "issuer");
+  g.title = Get(j, "title");
+  if (j.contains("year") && j["year"].is_number_integer()) g.year = j["year"].get<int>();
+  return g;
+}
+
+std::optional<bool> MatchNumber(const Document& d, const Gold& g) {
+  if (!g.code.empty()) return parse::SymbolKey(d.number) == parse::SymbolKey(g.code);
+  if (!g.number.empty()) {
+    const std::string gd = DigitsPrefix(g.number);
+    if (gd.empty()) return std::nullopt;
+    return DigitsPrefix(d.number) == gd;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> MatchType(const Document& d, const Gold& g) {
+  if (g.type.empty()) return std::nullopt;
+  return Words(d.type_name) == Words(g.type);
+}
+
+std::optional<bool> MatchDate(const Document& d, const Gold& g) {
+  if (g.date.empty()) return std::nullopt;
+  return d.date == g.date;
+}
+
+std::optional<bool> MatchYear(const Document& d, const Gold& g) {
+  if (g.year == 0) return std::nullopt;
+  int year = 0;
+  if (d.date.size() >= 4) {
+    year = std::stoi(d.date.substr(0, 4));
+  } else {
+    // The number's year segment: "09/2017/NĐ-CP".
+    const auto w = Words(d.number);
+    if (w.size() >= 2 && w[1].size() == 4) {
+      const int y = std::atoi(w[1].c_str());
+      if (y >= 1945 && y <= 2099) year = y;
+    }
+  }
+  return year == g.year;
+}
+
+std::optional<bool> MatchIssuer(const Document& d, const Gold& g) {
+  if (g.issuer.empty()) return std::nullopt;
+  if (!d.issuer) return false;
+  static const std::map<std::string, std::string> kExpand = {
+      {"ubnd", "uy ban nhan dan"}, {"hdnd", "hoi dong nhan dan"}, {"tp", "thanh pho"}};
+  auto expand = [](const std::vector<std::string>& w) {
+    std::string s;
+    for (const auto& x : w) {
+      const auto it = kExpand.find(x);
+      s += " " + (it == kExpand.end() ? x : it->second);
+    }
+    return s + " ";
+  };
+  std::vector<std::string> gw = Words(g.issuer);
+  static const std::vector<std::vector<std::string>> kTitles = {
+      {"bo", "truong"}, {"cuc", "truong"}, {"chu", "tich"}, {"thu", "truong"}, {"giam", "doc"}};
+  for (const auto& t : kTitles) {
+    if (gw.size() > t.size() && std::equal(t.begin(), t.end(), gw.begin())) {
+      gw.erase(gw.begin(), gw.begin() + t.size());
+    }
+  }
+  const std::string gs = expand(gw);
+  const std::string ours = expand(Words(d.issuer->parent + " " + d.issuer->name));
+  return gs.size() > 2 && ours.find(gs) != std::string::npos;
+}
+
+std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
+  if (g.title.empty()) return std::nullopt;
+  std::vector<std::string> gw = Words(g.title);
+  DropType(&gw, g.type);
+  DropType(&gw, d.type_name);
+  // Drop the code's words, numbers, "năm <year>" and a trailing "do … ban hành".
+  const auto code_words = Words(g.code.empty() ? d.number : g.code);
+  if (gw.size() >= 2 && gw[gw.size() - 2] == "ban" && gw.back() == "hanh") {
+    const auto it = std::find(gw.rbegin(), gw.rend(), "do");
+    if (it != gw.rend()) gw.erase(std::prev(it.base()), gw.end());
+  }
+  std::vector<std::string> gclean;
+  for (std::size_t i = 0; i < gw.size(); ++i) {
+    if (HasDigit(gw[i])) continue;
+    if (std::find(code_words.begin(), code_words.end(), gw[i]) != code_words.end() &&
+        gw[i].size() >= 2 && i < 6) {
+      continue;
+    }
+    if (gw[i] == "nam" && i + 1 < gw.size() && HasDigit(gw[i + 1])) continue;
+    gclean.push_back(gw[i]);
+  }
+  if (gclean.empty()) return std::nullopt;
+  std::vector<std::string> ow = Words(d.title);
+  DropType(&ow, d.type_name);
+  std::vector<std::string> oclean;
+  for (const auto& w : ow) {
+    if (!HasDigit(w)) oclean.push_back(w);
+  }
+  if (oclean.empty()) return false;
+  std::map<std::string, int> bag;
+  for (const auto& w : oclean) ++bag[w];
+  int common = 0;
+  for (const auto& w : gclean) {
+    if (bag[w] > 0) --bag[w], ++common;
+  }
+  const double recall = static_cast<double>(common) / static_cast<double>(gclean.size());
+  const double precision = static_cast<double>(common) / static_cast<double>(oclean.size());
+  return recall >= 0.75 && precision >= 0.6;
+}
+
+}  // namespace dondoc::eval

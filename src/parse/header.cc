@@ -1,7 +1,721 @@
+// Tested by header_test.cc (and the golden samples).
+//
+// How the header is found (NĐ 30/2020 Phụ lục I lays it out as cells 1–5; HD 36-HD/VPTW for
+// the Party): the header area is turned into clean lines (header_stream.h), then anchors are
+// located in their folded form, so unaccented OCR ("CONG HOA XA HOI …") reads the same:
+//   1. stamps ("CÔNG VĂN ĐẾN / Số: 310 / Ngày: …") are marked and ignored, with a warning;
+//   2. the national motto (cell 1) or "ĐẢNG CỘNG SẢN VIỆT NAM" (Party);
+//   3. the Số line (cell 3): "Số:", "Số" (Party, no colon), "Luật số:", at the start of a line
+//      or right after the motto in a flattened header — never a "số" inside a sentence;
+//   4. the date (cell 4) after it, and the place before its ", ngày";
+//   5. the type name in capitals after the date (cell 5a), or "V/v" for a công văn (cell 5b),
+//      and the trích yếu that follows, up to a blank line, "Căn cứ", "Kính gửi" or a change
+//      from capitals to lower case;
+//   6. the issuer (cell 2): the capitalised lines right above the motto (or the Số line), its
+//      parent body split off where a new body's head word starts a line ("SỞ …", "BAN …").
+// Nothing is borrowed: a field whose cell is missing stays empty.
 #include "parse/header.h"
 
-namespace dondoc::parse {
+#include <unicode/uchar.h>
 
-Header ExtractHeader(std::string_view /*text*/) { return {}; }
+#include <algorithm>
+
+#include "base/limits.h"
+#include "parse/dates.h"
+#include "parse/header_stream.h"
+#include "parse/symbol.h"
+#include "parse/types.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace dondoc::parse {
+namespace {
+
+bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Letters in `s`: how many are upper and lower case.
+void CountCase(std::string_view s, int* upper, int* lower) {
+  *upper = *lower = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    const char32_t cp = text::DecodeAt(s, i, &len);
+    if (u_isupper(static_cast<UChar32>(cp))) ++*upper;
+    if (u_islower(static_cast<UChar32>(cp))) ++*lower;
+    i += len;
+  }
+}
+
+bool MostlyUpper(std::string_view s) {
+  int up, low;
+  CountCase(s, &up, &low);
+  return up >= 2 && low * 10 <= up;
+}
+
+bool HasLower(std::string_view s) {
+  int up, low;
+  CountCase(s, &up, &low);
+  return low > 0;
+}
+
+// Words of `phrase` (folded, single spaces) at folded[pos], any run of non-alphanumeric
+// characters between words. Returns the end position or npos.
+std::size_t PhraseAt(std::string_view f, std::size_t pos, std::string_view phrase) {
+  if (pos > 0 && IsAlnum(f[pos - 1])) return std::string_view::npos;
+  std::size_t i = pos, k = 0;
+  while (k < phrase.size()) {
+    if (phrase[k] == ' ') {
+      const std::size_t start = i;
+      while (i < f.size() && !IsAlnum(f[i]) && i - start < 8) ++i;
+      if (i == start) return std::string_view::npos;
+      ++k;
+      continue;
+    }
+    if (i >= f.size() || f[i] != phrase[k]) return std::string_view::npos;
+    ++i, ++k;
+  }
+  if (i < f.size() && IsAlnum(f[i])) return std::string_view::npos;
+  return i;
+}
+
+std::size_t FindPhrase(std::string_view f, std::string_view phrase, std::size_t from = 0,
+                       std::size_t to = std::string_view::npos) {
+  to = std::min(to, f.size());
+  for (std::size_t i = f.find(phrase[0], from); i < to; i = f.find(phrase[0], i + 1)) {
+    if (PhraseAt(f, i, phrase) != std::string_view::npos) return i;
+  }
+  return std::string_view::npos;
+}
+
+// A header line with its folded form.
+struct Line {
+  const HeaderLine* h;
+  text::FoldedText f;  // f.offsets index h->text
+  bool stamp = false;
+  Span SpanOfFolded(std::size_t fb, std::size_t fe) const {
+    const std::size_t b = f.offsets[fb];
+    const std::size_t e = fe >= f.folded.size() ? h->text.size() : f.offsets[fe];
+    return h->SpanOf(b, e);
+  }
+  std::string TextOfFolded(std::size_t fb, std::size_t fe = std::string::npos) const {
+    const std::size_t b = f.offsets[fb];
+    const std::size_t e = fe >= f.folded.size() ? h->text.size() : f.offsets[fe];
+    return h->text.substr(b, e - b);
+  }
+};
+
+std::string Trim(std::string s, std::string_view chars = " ,;:.") {
+  const auto b = s.find_first_not_of(chars);
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(chars);
+  return s.substr(b, e - b + 1);
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Folded head words that start a body's name: where an issuer block splits parent / issuer.
+// SPEC(NĐ 30/2020, Phụ lục I, II.3): the issuer sits under its parent body (cơ quan chủ quản).
+constexpr std::string_view kBodyHeads[] = {
+    "so ",          "ban ",       "van phong ",   "cuc ",           "chi cuc ",
+    "tong cuc ",    "phong ",     "trung tam ",   "bo ",            "uy ban ",
+    "hoi dong ",    "dang uy ",   "dang bo ",     "huyen uy ",      "tinh uy ",
+    "thanh uy ",    "thi uy ",    "quan uy ",     "benh vien ",     "truong ",
+    "vien ",        "cong an ",   "kho bac ",     "bao hiem ",      "thanh tra ",
+    "doan ",        "lien doan ", "chi nhanh ",   "bo chi huy ",    "thue ",
+    "ubnd ",        "hdnd ",      "ban chi dao ", "hoi lien hiep ", "hoi nong dan ",
+    "hoi cuu chien binh ",        "chi bo ",      "toa an ",        "vien kiem sat ",
+};
+
+bool StartsWithBodyHead(std::string_view folded) {
+  for (std::string_view h : kBodyHeads) {
+    if (StartsWith(folded, h)) return true;
+  }
+  return false;
+}
+
+bool IsMottoLine(std::string_view f) {
+  // A motto split across lines ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM") shows its halves.
+  if (StartsWith(f, "cong hoa") || StartsWith(f, "hoi chu nghia") ||
+      StartsWith(f, "dang cong san") || f == "viet nam") {
+    return true;
+  }
+  return FindPhrase(f, "cong hoa xa hoi") != std::string_view::npos ||
+         FindPhrase(f, "chu nghia viet nam") != std::string_view::npos ||
+         FindPhrase(f, "doc lap tu do") != std::string_view::npos ||
+         FindPhrase(f, "tu do hanh phuc") != std::string_view::npos ||
+         FindPhrase(f, "dang cong san viet nam") != std::string_view::npos;
+}
+
+// Lines that end a trích yếu.
+bool IsTitleStop(std::string_view f) {
+  static constexpr std::string_view kStops[] = {
+      "can cu",     "kinh gui",   "xet de nghi", "xet to trinh", "theo de nghi", "thuc hien ",
+      "dieu 1",     "chuong i",   "phan i",      "i.",           "i -",          "i-",
+      "quyet dinh:", "quyet nghi", "ve viec:",   "noi nhan",     "trich yeu",    "de thuc hien",
+      "nham ",      "trong ",     "ngay ",
+  };
+  for (std::string_view s : kStops) {
+    if (StartsWith(f, s)) return true;
+  }
+  return false;
+}
+
+// The type name at the start of folded `f` if it is printed in capitals in `orig_line`.
+const DocType* TypeNameAt(const Line& line, std::size_t fpos, std::size_t* fend) {
+  const std::string_view f = std::string_view(line.f.folded).substr(fpos);
+  for (const DocType& t : AllTypes()) {
+    if (!StartsWith(f, t.folded)) continue;
+    const std::size_t end = t.folded.size();
+    if (end < f.size() && IsAlnum(f[end])) continue;
+    if (end < f.size() && f[end] == ':') continue;  // "QUYẾT ĐỊNH:" opens the body
+    if (!MostlyUpper(line.TextOfFolded(fpos, fpos + end))) continue;
+    *fend = fpos + end;
+    return &t;
+  }
+  return nullptr;
+}
+
+struct SoAnchor {
+  std::size_t line = 0;
+  Symbol sym;
+  Span span;
+  std::size_t end_line = 0;   // line holding the symbol's end
+  std::size_t end_fpos = 0;   // folded position in that line after the symbol
+  bool law = false;           // "Luật số:"
+  bool blank = false;         // "Số: …/KH-UBND" with the running number left blank
+};
+
+// Does folded line `f` have a Số anchor at fpos ("so" word)? Sets *after to the position after
+// "so" and its colon.
+bool SoWordAt(std::string_view f, std::size_t fpos, std::size_t* after, bool* law) {
+  *law = false;
+  if (fpos > 0 && IsAlnum(f[fpos - 1])) return false;
+  if (!(StartsWith(f.substr(fpos), "so") || StartsWith(f.substr(fpos), "s6") ||
+        StartsWith(f.substr(fpos), "s0"))) {
+    return false;
+  }
+  std::size_t i = fpos + 2;
+  if (i < f.size() && IsAlnum(f[i])) return false;
+  const bool ocr_noise = f[fpos + 1] != 'o';
+  while (i < f.size() && f[i] == ' ') ++i;
+  bool colon = false;
+  if (i < f.size() && (f[i] == ':' || f[i] == '.')) colon = true, ++i;
+  if (ocr_noise && !colon) return false;
+  while (i < f.size() && f[i] == ' ') ++i;
+  // What precedes "so" on the line: nothing, "luật"/"lệnh", the motto's "phúc", or a rule.
+  std::string_view before = f.substr(0, fpos);
+  while (!before.empty() && !IsAlnum(before.back())) before.remove_suffix(1);
+  if (!before.empty()) {
+    const auto sp = before.find_last_of(' ');
+    const std::string_view word = sp == std::string_view::npos ? before : before.substr(sp + 1);
+    if (word == "luat" || word == "lenh") {
+      *law = word == "luat";
+    } else if (word != "phuc" && word != "nam" && !(colon && before.size() > 40)) {
+      return false;
+    }
+  }
+  *after = i;
+  return true;
+}
+
+std::optional<SoAnchor> FindSo(const std::vector<Line>& lines) {
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const Line& line = lines[li];
+    if (line.stamp) continue;
+    const std::string_view f = line.f.folded;
+    for (std::size_t p = f.find('s'); p != std::string_view::npos; p = f.find('s', p + 1)) {
+      std::size_t after;
+      bool law;
+      if (!SoWordAt(f, p, &after, &law)) continue;
+      SoAnchor a;
+      a.law = law;
+      // The symbol follows on the same line or, when the line ends there, on the next.
+      std::size_t sl = li;
+      std::size_t tpos = after < f.size() ? line.f.offsets[after] : line.h->text.size();
+      if (after >= f.size() && li + 1 < lines.size()) {
+        sl = li + 1;
+        tpos = 0;
+      }
+      const Line& sline = lines[sl];
+      auto sym = ScanSymbol(sline.h->text, tpos);
+      if (!sym) {
+        // "Số:      /KH-UBND", "Số: …/2026/QĐ-UBND": a template with the number left blank.
+        std::size_t q = tpos;
+        const std::string& t = sline.h->text;
+        while (q < t.size() && (t[q] == ' ' || t[q] == '.' || t[q] == '_' ||
+                                static_cast<unsigned char>(t[q]) == 0xE2)) {
+          q += static_cast<unsigned char>(t[q]) == 0xE2 ? 3 : 1;  // "…" is E2 80 A6
+        }
+        if (q < t.size() && t[q] == '/') {
+          const std::string fake = "0" + t.substr(q);
+          if (auto s2 = ScanSymbol(fake, 0)) {
+            a.blank = true;
+            a.sym = *s2;
+            a.sym.text.clear();
+            a.sym.number.clear();
+            a.line = li;
+            a.end_line = sl;
+            a.end_fpos = sline.f.folded.size();
+            return a;
+          }
+        }
+        continue;
+      }
+      a.line = li;
+      a.sym = *sym;
+      a.span = sline.h->SpanOf(sym->begin, sym->end);
+      a.end_line = sl;
+      // Folded position after the symbol's end.
+      std::size_t fe = 0;
+      while (fe < sline.f.folded.size() && sline.f.offsets[fe] < sym->end) ++fe;
+      a.end_fpos = fe;
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+// Marks incoming-document stamps: "CÔNG VĂN ĐẾN", "VĂN BẢN ĐẾN", "ĐẾN Số: …" and the
+// Số / Ngày / Chuyển lines under them.
+void MarkStamps(std::vector<Line>& lines, std::vector<Warning>* warnings) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view f = lines[i].f.folded;
+    const bool head = FindPhrase(f, "cong van den") != std::string_view::npos ||
+                      FindPhrase(f, "van ban den") != std::string_view::npos ||
+                      (StartsWith(f, "den") && f.size() < 40 &&
+                       (f.size() == 3 || FindPhrase(f, "den so") == 0));
+    if (!head) continue;
+    lines[i].stamp = true;
+    Span span = lines[i].h->span();
+    std::size_t j = i + 1;
+    for (; j < lines.size() && j <= i + 5; ++j) {
+      const std::string_view g = lines[j].f.folded;
+      if (StartsWith(g, "so") || StartsWith(g, "ngay") || StartsWith(g, "chuyen") ||
+          StartsWith(g, "luu ho so") || StartsWith(g, "gio") || StartsWith(g, "den")) {
+        // A real "Số:" line has a symbol; a stamp's has a bare number.
+        if (StartsWith(g, "so") && ScanSymbol(lines[j].h->text, 3)) break;
+        lines[j].stamp = true;
+        span.end = lines[j].h->span().end;
+      } else {
+        break;
+      }
+    }
+    warnings->push_back({"stamp-ignored",
+                         "an incoming-document stamp was set aside (its number and date are "
+                         "not the document's)",
+                         span});
+    i = j - 1;
+  }
+}
+
+// The issuer block: capitalised lines walking up from line `anchor` (exclusive).
+std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anchor,
+                                 std::vector<Warning>* warnings) {
+  std::vector<std::size_t> picked;
+  for (std::size_t j = anchor; j-- > 0;) {
+    const Line& l = lines[j];
+    if (l.stamp) break;
+    const std::string_view f = l.f.folded;
+    if (IsMottoLine(f)) {
+      if (!picked.empty()) break;
+      continue;
+    }
+    std::size_t dummy_after;
+    bool dummy_law;
+    if (SoWordAt(f, 0, &dummy_after, &dummy_law)) break;
+    if (!MostlyUpper(l.h->text) || l.h->text.size() > 160) break;
+    std::size_t tend;
+    if (TypeNameAt(l, 0, &tend) != nullptr && tend == f.size()) break;
+    picked.push_back(j);
+    if (picked.size() >= 4) break;
+    // A block starts after a boundary; the line above a bold issuer is its parent at most.
+    if (l.h->boundary_before && picked.size() >= 2) break;
+  }
+  if (picked.empty()) return std::nullopt;
+  std::reverse(picked.begin(), picked.end());
+  // Split parent / issuer at the last line that starts a new body, or where bold starts.
+  std::size_t split = 0;
+  for (std::size_t k = 1; k < picked.size(); ++k) {
+    const Line& l = lines[picked[k]];
+    if (StartsWithBodyHead(l.f.folded + " ") ||
+        (l.h->bold && !lines[picked[k - 1]].h->bold)) {
+      split = k;
+    }
+  }
+  auto join = [&](std::size_t from, std::size_t to) {
+    std::string s;
+    for (std::size_t k = from; k < to; ++k) {
+      if (!s.empty()) s.push_back(' ');
+      s += lines[picked[k]].h->text;
+    }
+    return Trim(s, " ,;:.-*");
+  };
+  Issuer is;
+  is.name = join(split, picked.size());
+  is.parent = join(0, split);
+  const Line& first = lines[picked[split]];
+  const Line& last = lines[picked.back()];
+  is.span = Span{first.h->span().begin, last.h->span().end};
+  // A flattened block on one line: split inside it at the last body head word.
+  if (split == 0 && picked.size() == 1) {
+    const std::string& f = first.f.folded;
+    std::size_t best = std::string::npos;
+    for (std::size_t p = 1; p < f.size(); ++p) {
+      if (f[p - 1] != ' ') continue;
+      const std::string_view rest = std::string_view(f).substr(p);
+      if (!StartsWithBodyHead(std::string(rest) + " ")) continue;
+      // "ỦY BAN", "TỔNG CỤC", "CHI CỤC" are one head: don't split inside them.
+      const std::string_view prev = std::string_view(f).substr(0, p - 1);
+      if ((StartsWith(rest, "ban") && prev.ends_with("uy")) ||
+          (StartsWith(rest, "cuc") && (prev.ends_with("tong") || prev.ends_with("chi"))) ||
+          (StartsWith(rest, "bo ") && prev.ends_with("dang")) ||
+          (StartsWith(rest, "doan") && prev.ends_with("lien"))) {
+        continue;
+      }
+      best = p;
+    }
+    if (best != std::string::npos) {
+      const std::size_t tb = first.f.offsets[best];
+      is.parent = Trim(first.h->text.substr(0, tb), " ,;:.-*");
+      is.name = Trim(first.h->text.substr(tb), " ,;:.-*");
+      is.span = first.h->SpanOf(tb, first.h->text.size());
+    }
+  }
+  // A receiving company's name above a state body's block is not its parent.
+  const std::string fparent = text::Fold(is.parent);
+  if (!is.parent.empty() && (StartsWith(fparent, "cong ty") || StartsWith(fparent, "doanh nghiep")) &&
+      !StartsWith(text::Fold(is.name), "cong ty")) {
+    warnings->push_back({"receiver-ignored",
+                         "a name above the issuer block (" + is.parent +
+                             ") looks like the receiving company and was set aside",
+                         lines[picked[0]].h->span()});
+    is.parent.clear();
+  }
+  if (is.name.empty()) return std::nullopt;
+  return is;
+}
+
+}  // namespace
+
+Header ExtractHeader(std::string_view text) {
+  Header h;
+  const std::vector<HeaderLine> hl = BuildHeaderLines(text, limits::kHeaderWindowBytes);
+  if (hl.empty()) return h;
+  std::vector<Line> lines;
+  lines.reserve(hl.size());
+  for (const HeaderLine& l : hl) lines.push_back(Line{&l, text::FoldMapped(l.text)});
+  MarkStamps(lines, &h.warnings);
+
+  // Motto / Party header.
+  std::optional<std::size_t> motto_line;
+  for (std::size_t i = 0; i < lines.size() && i < 80; ++i) {
+    // The motto may wrap onto the next line; look at both, keep matches starting on this one.
+    std::string joined = lines[i].f.folded;
+    if (i + 1 < lines.size()) joined += " " + lines[i + 1].f.folded;
+    const std::string_view f = joined;
+    const std::size_t own = lines[i].f.folded.size();
+    auto here = [own](std::size_t pos) { return pos < own ? pos : std::string_view::npos; };
+    const std::size_t q = here(FindPhrase(f, "cong hoa xa hoi"));
+    const std::size_t m = here(FindPhrase(f, "doc lap tu do"));
+    const std::size_t p = here(FindPhrase(f, "dang cong san"));
+    if (q != std::string_view::npos && MostlyUpper(lines[i].TextOfFolded(q, std::min(q + 8, own)))) {
+      h.national_motto = true;
+    } else if (m != std::string_view::npos) {
+      h.national_motto = true;
+    } else if (p != std::string_view::npos &&
+               MostlyUpper(lines[i].TextOfFolded(p, std::min(p + 13, own)))) {
+      h.party_header = true;
+    } else {
+      continue;
+    }
+    if (!motto_line) motto_line = i;
+    if (q != std::string_view::npos && lines[i].h->text.find_first_of("ÀÁẢÃẠÒÓỎÕỌ") ==
+                                            std::string::npos &&
+        StartsWith(lines[i].h->text.substr(lines[i].f.offsets[q]), "CONG HOA")) {
+      h.warnings.push_back({"unaccented-header",
+                            "the header is written without diacritics (OCR or a legacy "
+                            "conversion): check the fields",
+                            lines[i].h->span()});
+    }
+    break;
+  }
+
+  // Số / ký hiệu.
+  const auto so = FindSo(lines);
+  if (so && !so->blank) {
+    h.number = so->sym.text;
+    h.number_span = so->span;
+  }
+
+  // Date: after the Số (same cell row), else a "<Place>, ngày …" line anywhere in the header.
+  std::optional<std::size_t> date_line;
+  std::size_t date_fend = 0;
+  auto try_date = [&](std::size_t li, std::size_t from, bool need_place) -> bool {
+    const Line& l = lines[li];
+    if (l.stamp) return false;
+    // Join this line and the next (dates wrap: "ngày 19\ntháng 11 năm 2025").
+    std::string f = l.f.folded;
+    const std::size_t first_len = f.size();
+    if (li + 1 < lines.size()) f += " " + lines[li + 1].f.folded;
+    for (std::size_t p = from; p < first_len; ++p) {
+      if (p > 0 && IsAlnum(f[p - 1])) continue;
+      if (f[p] != 'n' && !(f[p] >= '0' && f[p] <= '9')) continue;
+      auto d = DateAt(f, p);
+      if (!d) continue;
+      // Before it: ", " after a place name (the date line), or nothing on the line.
+      std::string_view before = std::string_view(f).substr(0, p);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const bool after_comma = !before.empty() && before.back() == ',';
+      if (need_place && !after_comma) continue;
+      if (!d->spelled && !after_comma && !StartsWith(std::string_view(f).substr(p), "ngay")) {
+        continue;
+      }
+      h.date = IsoDate(d->year, d->month, d->day);
+      const std::size_t e1 = std::min(d->end, first_len);
+      h.date_span = l.SpanOfFolded(p, e1);
+      if (d->end > first_len + 1) {
+        const Line& n = lines[li + 1];
+        h.date_span.end = n.SpanOfFolded(0, d->end - first_len - 1).end;
+        date_line = li + 1;
+        date_fend = d->end - first_len - 1;
+      } else {
+        date_line = li;
+        date_fend = e1;
+      }
+      // Place: the words before ", ngày" on the same line.
+      if (after_comma) {
+        std::size_t pb = before.size() - 1;  // the comma
+        std::size_t start = 0;
+        if (so && so->end_line == li) start = so->end_fpos;
+        if (start < pb) {
+          std::string place = Trim(l.TextOfFolded(start, pb), " ,;:.-*");
+          const std::string fp = text::Fold(place);
+          const auto words = std::count(place.begin(), place.end(), ' ') + 1;
+          int up, low;
+          CountCase(place.substr(0, 4), &up, &low);
+          if (!place.empty() && words <= 6 && up > 0 &&
+              place.find_first_of("0123456789:") == std::string::npos &&
+              !StartsWith(fp, "so ")) {
+            h.place = place;
+            const std::size_t off = l.h->text.find(place);
+            h.place_span = l.h->SpanOf(off, off + place.size());
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  };
+  if (so) {
+    const std::size_t from_line = so->end_line;
+    for (std::size_t li = from_line; li < lines.size() && li <= from_line + 6 && !date_line;
+         ++li) {
+      try_date(li, li == from_line ? so->end_fpos : 0, false);
+    }
+    // Right column before the left: "| *Hà Nội, ngày …* | Số: … |".
+    for (std::size_t li = so->line; li-- > 0 && li + 6 >= so->line && !date_line;) {
+      try_date(li, 0, true);
+    }
+  }
+  if (!date_line) {
+    for (std::size_t li = 0; li < lines.size() && li < 60 && !date_line; ++li) {
+      try_date(li, 0, true);
+    }
+  }
+
+  // Type name and trích yếu: after the date (or the Số), in capitals.
+  std::size_t scan_line = 0, scan_fpos = 0;
+  if (date_line) {
+    scan_line = *date_line, scan_fpos = date_fend;
+  } else if (so) {
+    scan_line = so->end_line, scan_fpos = so->end_fpos;
+  } else if (motto_line) {
+    scan_line = *motto_line + 1;
+  }
+  const DocType* printed = nullptr;
+  std::size_t title_line = 0, title_fpos = 0;
+  bool cong_van = false;
+  if (so || date_line || motto_line) {
+    for (std::size_t li = scan_line; li < lines.size() && li <= scan_line + 12; ++li) {
+      const Line& l = lines[li];
+      if (l.stamp) continue;
+      std::size_t fpos = li == scan_line ? scan_fpos : 0;
+      const std::string_view f = l.f.folded;
+      while (fpos < f.size() && !IsAlnum(f[fpos]) && f[fpos] != '/') ++fpos;
+      if (fpos >= f.size()) continue;
+      const std::string_view rest = f.substr(fpos);
+      if (StartsWith(rest, "v/v") || StartsWith(rest, "v/ v") || StartsWith(rest, "ve viec ")) {
+        if (StartsWith(rest, "ve viec ") && li != scan_line && !HasLower(l.h->text)) {
+          // "VỀ VIỆC …" in capitals under a type line we somehow missed: not a công văn cue.
+        } else {
+          cong_van = true;
+          title_line = li;
+          title_fpos = fpos + (rest[0] == 'v' && rest[1] == '/' ? (rest[2] == ' ' ? 4 : 3) : 0);
+          break;
+        }
+      }
+      if (IsTitleStop(rest) && li != scan_line) break;
+      std::size_t tend;
+      if (const DocType* t = TypeNameAt(l, fpos, &tend)) {
+        printed = t;
+        h.type_span = l.SpanOfFolded(fpos, tend);
+        title_line = li, title_fpos = tend;
+        break;
+      }
+      if (li == scan_line) continue;  // the rest of the date line is not the type line
+      // Only the first capitalised line after the date can be the type line.
+      if (MostlyUpper(l.h->text) && l.h->text.size() > 3 && !IsMottoLine(f) &&
+          li > scan_line + 3) {
+        break;
+      }
+    }
+  }
+  // Title: the rest of the type line, then following lines.
+  if (printed || cong_van) {
+    std::string title;
+    Span tspan{};
+    bool caps = true;
+    std::size_t lines_taken = 0;
+    for (std::size_t li = title_line; li < lines.size() && lines_taken < 6; ++li) {
+      const Line& l = lines[li];
+      std::size_t fpos = li == title_line ? title_fpos : 0;
+      const std::string_view f = l.f.folded;
+      while (fpos < f.size() && (f[fpos] == ' ' || f[fpos] == ':' || f[fpos] == '-')) ++fpos;
+      if (fpos >= f.size()) continue;
+      if (li != title_line) {
+        if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
+        if (!title.empty() && l.h->boundary_before) break;
+        std::size_t so_after;
+        bool so_law;
+        if (!title.empty() && SoWordAt(f, 0, &so_after, &so_law)) break;
+        const bool upper = MostlyUpper(l.h->text);
+        if (!title.empty() && caps && !upper) break;
+        // A capitalised line after a lower-case title: the issuing authority's line.
+        if (!title.empty() && !caps && upper) break;
+        if (title.empty()) caps = upper;
+      } else {
+        caps = MostlyUpper(l.TextOfFolded(fpos));
+      }
+      const std::string piece = l.TextOfFolded(fpos);
+      const Span ps = l.SpanOfFolded(fpos, f.size());
+      if (title.empty()) {
+        tspan = ps;
+      } else {
+        title.push_back(' ');
+        tspan.end = ps.end;
+      }
+      title += piece;
+      ++lines_taken;
+      if (title.size() > 700) break;
+    }
+    h.title = Trim(title, " ,;:.-*/");
+    if (!h.title.empty()) h.title_span = tspan;
+    if (h.title.empty()) h.title_span = {};
+  }
+
+  // Type: the printed name decides; the code comes from the number when it agrees.
+  const DocType* coded = so ? TypeByAbbr(so->sym.type_abbr) : nullptr;
+  if (printed) {
+    h.type_name = std::string(printed->name);
+    if (coded && (coded == printed || (printed->folded == "quy dinh" &&
+                                       so->sym.type_abbr == "QĐ"))) {
+      h.type = so->sym.type_abbr;
+    } else {
+      h.type = std::string(printed->abbr);
+    }
+  } else if (cong_van || (so && so->sym.party && so->sym.type_abbr == "CV")) {
+    h.type_name = "Công văn";
+    if (so && so->sym.party) h.type = so->sym.type_abbr;
+  } else if (coded) {
+    h.type_name = std::string(coded->name);
+    h.type = so->sym.type_abbr;
+  } else if (so && so->law) {
+    h.type_name = "Luật";
+  } else if (so && !so->sym.party && so->sym.year.empty() && so->sym.type_abbr.empty() &&
+             so->sym.issuer_abbr.find('-') != std::string::npos) {
+    // SPEC(NĐ 30/2020, Phụ lục I, II.3c): a công văn's ký hiệu is issuer-unit, no type code.
+    h.type_name = "Công văn";
+  }
+
+  // Issuer: above the motto when the motto comes before the Số line, else above the Số.
+  std::vector<std::size_t> anchors;
+  if (motto_line && (!so || *motto_line <= so->line)) anchors.push_back(*motto_line);
+  if (so) anchors.push_back(so->line);
+  for (std::size_t a : anchors) {
+    if (auto is = FindIssuer(lines, a, &h.warnings)) {
+      h.issuer = std::move(is);
+      break;
+    }
+  }
+
+  // Where the content starts, and a header with nothing under it.
+  std::size_t body = 0;
+  for (const Span& s : {h.number_span, h.date_span, h.title_span, h.type_span}) {
+    body = std::max<std::size_t>(body, s.end);
+  }
+  h.body_begin = body;
+  if (body > 0) {
+    std::size_t content = 0;
+    for (std::size_t i = body; i < text.size(); ++i) {
+      content += !(text[i] == ' ' || text[i] == '\n' || text[i] == '|' || text[i] == '*');
+    }
+    if (content < 40) {
+      h.warnings.push_back({"header-only", "the document has a header but no content under it",
+                            Span{0, static_cast<std::uint32_t>(body)}});
+    }
+  }
+
+  // Attachments with their own header: "(Kèm theo Quyết định số … của …)".
+  const text::FoldedText ft = text::FoldMapped(text.substr(0, std::min<std::size_t>(text.size(),
+                                                                                 8u << 20)));
+  for (std::size_t p = ft.folded.find("kem theo"); p != std::string::npos;
+       p = ft.folded.find("kem theo", p + 8)) {
+    // Only the parenthesised line of an attachment's header, not "kèm theo" in a sentence.
+    std::size_t q = p;
+    while (q > 0 && ft.folded[q - 1] == ' ') --q;
+    if (StartsWith(std::string_view(ft.folded).substr(q >= 9 ? q - 9 : 0), "ban hanh")) {
+      q = q >= 9 ? q - 9 : 0;
+      while (q > 0 && ft.folded[q - 1] == ' ') --q;
+    }
+    if (q == 0 || ft.folded[q - 1] != '(') continue;
+    // The parenthesis opens its line (an attachment header), not a sentence.
+    {
+      std::size_t r = q - 1;
+      while (r > 0 && (ft.folded[r - 1] == ' ' || ft.folded[r - 1] == '*')) --r;
+      if (r > 0 && ft.folded[r - 1] != '\n') continue;
+    }
+    const std::size_t line_end = ft.folded.find('\n', p);
+    const std::size_t e = line_end == std::string::npos ? ft.folded.size() : line_end;
+    Attachment a;
+    a.span = Span{ft.Orig(q - 1), ft.Orig(e)};
+    // "… theo Quyết định số 12/QĐ-UBND": the number of the document it is attached to.
+    const std::size_t so_pos = ft.folded.find(" so ", p);
+    if (so_pos != std::string::npos && so_pos < e) {
+      if (auto s = ScanSymbol(text, ft.Orig(so_pos + 4))) a.number = s->text;
+    }
+    // Its type: the capitalised type line just above.
+    const std::size_t prev_nl = ft.folded.rfind('\n', q > 1 ? q - 2 : 0);
+    const std::size_t ls = prev_nl == std::string::npos ? 0 : prev_nl;
+    const std::size_t lookback = ls > 600 ? ls - 600 : 0;
+    const std::string_view before = std::string_view(ft.folded).substr(lookback, q - lookback);
+    for (const DocType& t : AllTypes()) {
+      const std::size_t at = before.rfind(t.folded);
+      if (at != std::string_view::npos &&
+          MostlyUpper(text.substr(ft.Orig(lookback + at),
+                                  ft.Orig(lookback + at + t.folded.size()) -
+                                      ft.Orig(lookback + at)))) {
+        a.type_name = std::string(t.name);
+        break;
+      }
+    }
+    if (a.span.begin < h.body_begin || a.number.empty()) continue;
+    h.warnings.push_back({"attachment",
+                          "an attached " + (a.type_name.empty() ? std::string("document")
+                                                                : a.type_name) +
+                              " with its own header was recognised and kept apart",
+                          a.span});
+    h.attachments.push_back(std::move(a));
+  }
+  return h;
+}
 
 }  // namespace dondoc::parse
