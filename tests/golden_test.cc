@@ -102,12 +102,12 @@ std::string LineDiff(const std::string& expected, const std::string& actual) {
     if (i < n && j < m && a[i] == b[j]) {
       ops.push_back({' ', i + 1, &a[i]});
       ++i, ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      ops.push_back({'-', i + 1, &a[i]});  // removals first, as diff -u prints them
+      ++i;
+    } else {
       ops.push_back({'+', j + 1, &b[j]});
       ++j;
-    } else {
-      ops.push_back({'-', i + 1, &a[i]});
-      ++i;
     }
   }
   // Mark which ops are shown: changes plus context around them.
