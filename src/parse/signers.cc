@@ -1,8 +1,603 @@
 // Tested by signers_test.cc.
+//
+// Finds signature blocks (NĐ 30 Phụ lục I, II.7b; HD 36 for Party documents) and reads each
+// into a Signer. The text is first laid out as "segments": one per physical line, except that
+// markdown tables (pipe rows and pandoc grid tables) are read column by column, so the
+// signature column is read top to bottom even when it shares rows with the "Nơi nhận" column.
+// Markdown (*, _, \, `) is dropped and spaces collapsed, with every kept byte mapped back to
+// its offset in the input, so spans stay exact.
+//
+// A block is a run of upper-case title words, optionally carrying authority prefixes,
+// followed by a 2–5 word name in Title Case. Edge cases handled:
+// - State prefixes TM. KT. TL. TUQ. Q. and Party T/M K/T T/L (T/UQ): "T/M" → "TM"; a prefix
+//   glued to its title ("KT.BỘ TRƯỞNG") or without its dot at the start of a line ("KT BỘ").
+// - Nested prefixes ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"): the last prefix
+//   gives authority and for_title, as the person actually signs "ký thay" the chairman.
+// - for_title and position split: at the last "PHÓ" (PHÓ CHỦ TỊCH, PHÓ BÍ THƯ), else at the
+//   first known title head (CHỦ TỊCH, THỨ TRƯỞNG, CHÁNH VĂN PHÒNG …) after the first word,
+//   else at the last line; this also reads flattened one-line blocks
+//   ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A") and titles wrapped over lines.
+// - Placeholders between title and name: blank lines, "(Đã ký)", "[daky]", "(Ký tên, đóng
+//   dấu)", "Đã ký", empty grid-table cells ("\").
+// - Blocks with no prefix ("BỘ TRƯỞNG / Nguyễn Văn A") count only when a name follows, so the
+//   heading "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH / Căn cứ …" of a Quyết định is not a signer.
+// - A block never reads past a list item ("- …"), "Nơi nhận", "Kính gửi", "Lưu", a table
+//   column boundary or a lone "|" cell separator: names never come from a recipient list.
+// - A prefixed block without a readable name is still reported, with an empty name.
+// - Several blocks (joint documents, an attachment signed again) are returned in reading
+//   order, the main document's first; exact repeats are dropped.
 #include "parse/signers.h"
 
-namespace dondoc::parse {
+#include <unicode/uchar.h>
 
-std::vector<Signer> ExtractSigners(std::string_view /*text*/) { return {}; }
+#include <array>
+#include <cctype>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace dondoc::parse {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Layout: segments in reading order.
+
+struct Seg {
+  std::string text;                // markdown dropped, spaces collapsed, trimmed
+  std::vector<std::uint32_t> off;  // off[i] = input offset of text[i]
+  bool brk = false;                // a layout boundary precedes this segment
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) {
+  bool space = false;
+  for (std::size_t i = b; i < e; ++i) {
+    const char c = text[i];
+    if (c == '*' || c == '\\' || c == '_' || c == '`') continue;
+    if (c == '<') {  // HTML debris: <br>, <p>, </i>, <br/>
+      std::size_t k = i + 1;
+      if (k < e && text[k] == '/') ++k;
+      const std::size_t name = k;
+      while (k < e && k - i < 24 && text[k] != '>' && text[k] != '<' && text[k] != '\n') ++k;
+      if (k < e && text[k] == '>' && k > name &&
+          std::isalpha(static_cast<unsigned char>(text[name]))) {
+        space = true;
+        i = k;
+        continue;
+      }
+    }
+    if (IsSpace(c) || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (seg->text.empty() && (c == '#' || c == '>')) continue;
+    if (space && !seg->text.empty()) {
+      seg->text.push_back(' ');
+      seg->off.push_back(static_cast<std::uint32_t>(i));
+    }
+    space = false;
+    seg->text.push_back(c);
+    seg->off.push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool IsBorder(std::string_view t) {
+  bool dash = false;
+  for (char c : t) {
+    if (c == '-' || c == '=') {
+      dash = true;
+    } else if (c != '+' && c != ':' && c != '|' && !IsSpace(c)) {
+      return false;
+    }
+  }
+  return dash;
+}
+
+bool IsTableLine(std::string_view t) {
+  return t.size() >= 2 && (t[0] == '|' || (t[0] == '+' && IsBorder(t)));
+}
+
+std::vector<Seg> Layout(std::string_view text) {
+  struct Range {
+    std::size_t b, e;
+  };
+  std::vector<Range> lines;
+  for (std::size_t b = 0; b <= text.size();) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    lines.push_back({b, e});
+    b = e + 1;
+  }
+  std::vector<Seg> out;
+  bool brk = false;
+  for (std::size_t li = 0; li < lines.size();) {
+    std::string_view t = Trim(text.substr(lines[li].b, lines[li].e - lines[li].b));
+    if (t == "|" || t.find("PAGE BREAK") != std::string_view::npos) {
+      brk = true;
+      ++li;
+      continue;
+    }
+    if (!IsTableLine(t)) {
+      Seg s;
+      s.brk = brk;
+      brk = false;
+      AppendClean(text, lines[li].b, lines[li].e, &s);
+      out.push_back(std::move(s));
+      ++li;
+      continue;
+    }
+    // A table block: cells of each row, then emitted column by column.
+    std::vector<std::vector<Range>> rows;  // an empty row stands for a border line
+    for (; li < lines.size(); ++li) {
+      const Range l = lines[li];
+      std::string_view row = Trim(text.substr(l.b, l.e - l.b));
+      if (!IsTableLine(row)) break;
+      std::vector<Range> cells;
+      if (!IsBorder(row)) {
+        const std::size_t rb = static_cast<std::size_t>(row.data() - text.data());
+        std::size_t start = rb + 1;  // after the leading '|'
+        const std::size_t re = rb + row.size();
+        for (std::size_t i = start; i < re; ++i) {
+          if (text[i] == '|') {
+            cells.push_back({start, i});
+            start = i + 1;
+          }
+        }
+        if (start < re) cells.push_back({start, re});
+      }
+      rows.push_back(std::move(cells));
+    }
+    std::size_t ncols = 0;
+    for (const auto& r : rows) ncols = std::max(ncols, r.size());
+    for (std::size_t c = 0; c < ncols; ++c) {
+      bool first = true;
+      for (const auto& r : rows) {
+        if (r.empty()) {
+          if (!first) out.push_back(Seg{});
+          continue;
+        }
+        if (c >= r.size()) continue;
+        Seg s;
+        s.brk = first;
+        first = false;
+        AppendClean(text, r[c].b, r[c].e, &s);
+        out.push_back(std::move(s));
+      }
+    }
+    brk = true;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words.
+
+struct Tok {
+  std::string_view w;  // view into Seg::text
+  std::uint32_t b = 0, e = 0;
+};
+
+enum class Case { kUpper, kTitle, kLower, kMixed, kNone };
+
+Case CaseOf(std::string_view w) {
+  int letters = 0, upper = 0;
+  bool first_upper = false;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len = 1;
+    const char32_t cp = text::DecodeAt(w, i, &len);
+    i += len;
+    if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+    const bool up = u_isupper(static_cast<UChar32>(cp));
+    if (letters == 0) first_upper = up;
+    ++letters;
+    if (up) ++upper;
+  }
+  if (letters == 0) return Case::kNone;
+  if (upper == letters) return Case::kUpper;
+  if (first_upper && upper == 1) return Case::kTitle;
+  if (!first_upper) return Case::kLower;
+  return Case::kMixed;
+}
+
+// A word of a person's name: Title Case letters only (a trailing "," or "." is tolerated).
+bool IsNameWord(std::string_view w) {
+  while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+  if (w.empty() || CaseOf(w) != Case::kTitle) return false;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len = 1;
+    const char32_t cp = text::DecodeAt(w, i, &len);
+    i += len;
+    if (!u_isalpha(static_cast<UChar32>(cp))) return false;
+  }
+  return true;
+}
+
+bool IsPlaceholder(std::string_view folded) {
+  return folded.find("ky") != std::string_view::npos ||
+         folded.find("dong dau") != std::string_view::npos ||
+         folded.find("sign") != std::string_view::npos;
+}
+
+// Splits a segment into words, dropping signature placeholders: bracketed groups mentioning
+// "ký" ("(Đã ký)", "[daky]", "(Ký tên, đóng dấu)") and a bare "Đã ký".
+std::vector<Tok> Tokenize(const Seg& s) {
+  std::vector<Tok> raw;
+  for (std::size_t i = 0; i < s.text.size();) {
+    const std::size_t j = std::min(s.text.find(' ', i), s.text.size());
+    if (j > i) {
+      raw.push_back({std::string_view(s.text).substr(i, j - i), s.off[i], s.off[j - 1] + 1});
+    }
+    i = j + 1;
+  }
+  std::vector<Tok> out;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char open = raw[i].w.front();
+    if (open == '(' || open == '[') {
+      const char close = open == '(' ? ')' : ']';
+      std::size_t k = i;
+      while (k < raw.size() && raw[k].w.find(close) == std::string_view::npos) ++k;
+      if (k < raw.size()) {
+        std::string group;
+        for (std::size_t m = i; m <= k; ++m) group += std::string(raw[m].w) + " ";
+        if (IsPlaceholder(text::Fold(group))) {
+          i = k;
+          continue;
+        }
+      }
+    }
+    const std::string f = text::Fold(raw[i].w);
+    if (f == "daky" || f == "daky." || f == "(daky)") continue;
+    if (f == "da" && i + 1 < raw.size() && text::Fold(raw[i + 1].w).starts_with("ky")) {
+      ++i;
+      continue;
+    }
+    out.push_back(raw[i]);
+  }
+  return out;
+}
+
+// Authority prefix at the start of a word: returns the normalized authority and sets *rest to
+// the byte length of the prefix (the word may continue with its title, "KT.BỘ").
+std::string PrefixOf(std::string_view w, bool line_start, std::size_t* rest) {
+  std::size_t lead = 0;  // OCR debris before the prefix ("„KT.")
+  while (lead < w.size()) {
+    std::size_t len = 1;
+    const char32_t cp = text::DecodeAt(w, lead, &len);
+    if (u_isalpha(static_cast<UChar32>(cp))) break;
+    lead += len;
+  }
+  std::string_view v = w.substr(lead);
+  struct P {
+    std::string_view text, auth;
+  };
+  static constexpr std::array<P, 12> kPrefixes = {{{"TUQ.", "TUQ"},
+                                                   {"T/UQ", "TUQ"},
+                                                   {"TM.", "TM"},
+                                                   {"KT.", "KT"},
+                                                   {"TL.", "TL"},
+                                                   {"T/M", "TM"},
+                                                   {"K/T", "KT"},
+                                                   {"T/L", "TL"},
+                                                   {"Q.", "Q"},
+                                                   {"TUQ", "TUQ"},
+                                                   {"TM", "TM"},
+                                                   {"KT", "KT"}}};
+  for (const P& p : kPrefixes) {
+    if (!v.starts_with(p.text)) continue;
+    const bool dotless = p.text.back() != '.' && p.text.find('/') == std::string_view::npos;
+    if (dotless && !line_start) continue;
+    std::size_t n = lead + p.text.size();
+    if (n < w.size() && w[n] == '.') ++n;
+    if (n < w.size()) {
+      // Glued title: the rest must start with an upper-case letter.
+      std::size_t len = 1;
+      const char32_t cp = text::DecodeAt(w, n, &len);
+      if (!u_isupper(static_cast<UChar32>(cp)) || dotless) continue;
+    }
+    *rest = n;
+    return std::string(p.auth);
+  }
+  return "";
+}
+
+// Folded title heads that begin a signer's own position.
+constexpr std::string_view kTitleHeads[] = {
+    "chu tich",        "thu tuong",   "bo truong",        "thu truong",      "bi thu",
+    "tong bi thu",     "giam doc",    "tong giam doc",    "chanh van phong", "chanh thanh tra",
+    "chanh an",        "truong ban",  "truong phong",     "truong doan",     "cuc truong",
+    "tong cuc truong", "vu truong",   "vien truong",      "hieu truong",     "chu nhiem",
+    "tong kiem toan",  "tong thu ky", "kiem toan truong", "tu lenh",         "chinh uy",
+    "truong khoa"};
+
+// Length in words of the title head starting at words[i], 0 when none.
+std::size_t TitleHeadAt(const std::vector<std::string>& folded, std::size_t i) {
+  std::size_t best = 0;
+  for (std::string_view head : kTitleHeads) {
+    std::size_t n = 0, pos = 0;
+    bool ok = true;
+    while (pos < head.size()) {
+      const std::size_t sp = std::min(head.find(' ', pos), head.size());
+      const std::string_view part = head.substr(pos, sp - pos);
+      std::string_view w = i + n < folded.size() ? std::string_view(folded[i + n]) : "";
+      while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':')) {
+        w.remove_suffix(1);
+      }
+      if (w != part) {
+        ok = false;
+        break;
+      }
+      ++n;
+      pos = sp + 1;
+    }
+    if (ok) best = std::max(best, n);
+  }
+  return best;
+}
+
+struct TitleWord {
+  Tok tok;
+  std::size_t seg;
+  std::string auth;  // non-empty for a prefix
+};
+
+std::string Join(const std::vector<TitleWord>& words, std::size_t b, std::size_t e) {
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i].tok.w;
+  }
+  while (!out.empty() && (out.back() == ',' || out.back() == ':' || out.back() == ';' ||
+                          out.back() == '-' || out.back() == ' ')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+// Where the signer's own position starts among the words after the last prefix (folded[i] is
+// title[first + i]); npos when the words only name what is signed for ("T/M BAN BÍ THƯ").
+std::size_t SplitTitle(const std::vector<TitleWord>& title, std::size_t first,
+                       const std::vector<std::string>& folded) {
+  std::size_t split = std::string::npos;
+  // "PHÓ …" is always the signer's own title: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
+  for (std::size_t i = 1; i + 1 < folded.size(); ++i) {
+    if (folded[i] == "pho") split = i;
+  }
+  if (split != std::string::npos) return split;
+  const bool lines = title.back().seg != title[first].seg;
+  if (lines) {
+    // Wrapped titles: the first later line that starts with a title head, else the last line.
+    std::size_t last_line = std::string::npos;
+    for (std::size_t i = 1; i < folded.size(); ++i) {
+      if (title[first + i].seg == title[first + i - 1].seg) continue;
+      if (TitleHeadAt(folded, i) > 0) return i;
+      last_line = i;
+    }
+    return last_line;
+  }
+  // One flattened line: the first title head after the first word, unless it belongs to a
+  // body's name (BAN BÍ THƯ).
+  for (std::size_t i = 1; i < folded.size(); ++i) {
+    if (TitleHeadAt(folded, i) > 0 && folded[i - 1] != "ban") return i;
+  }
+  return split;
+}
+
+bool IsNameLine(const std::vector<Tok>& toks) {
+  if (toks.size() < 2 || toks.size() > 5) return false;
+  for (const Tok& t : toks) {
+    if (!IsNameWord(t.w)) return false;
+  }
+  return true;
+}
+
+bool StopsBlock(const Seg& s, const std::vector<Tok>& toks) {
+  const std::string_view t = s.text;
+  if (t.starts_with("- ") || t.starts_with("+ ") || t.starts_with("•") || t.starts_with("–") ||
+      t == "-") {
+    return true;
+  }
+  const std::string f = text::Fold(t.substr(0, 24));
+  if (f.starts_with("noi nhan") || f.starts_with("kinh gui")) return true;
+  // "Lưu: VT", "Lưu Văn phòng" end a recipient list; "Lưu Đức Hải" is a signer's name.
+  return (f.starts_with("luu:") || f.starts_with("luu ")) && !IsNameLine(toks);
+}
+
+constexpr std::size_t kMaxGapSegments = 8;  // blank or placeholder lines before the name
+constexpr std::size_t kMaxTitleWords = 30;
+constexpr std::size_t kMaxUnprefixedTitleWords = 10;
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : segs_(Layout(text)) {
+    toks_.reserve(segs_.size());
+    for (const Seg& s : segs_) toks_.push_back(Tokenize(s));
+  }
+
+  std::vector<Signer> Run() {
+    std::vector<Signer> out;
+    for (std::size_t s = 0; s < segs_.size(); ++s) {
+      for (std::size_t t = 0; t < toks_[s].size(); ++t) {
+        const bool prefixed = StartsPrefixed(s, t);
+        if (!prefixed && !StartsUnprefixed(s, t)) continue;
+        std::size_t end_s = s, end_t = t;
+        std::optional<Signer> signer = Parse(s, t, prefixed, &end_s, &end_t);
+        if (!signer) continue;
+        bool seen = false;
+        for (const Signer& o : out) {
+          seen = seen || (o.name == signer->name && o.authority == signer->authority &&
+                          o.for_title == signer->for_title && o.position == signer->position);
+        }
+        if (!seen) out.push_back(std::move(*signer));
+        s = end_s;
+        t = end_t;  // the loop's ++t moves past the block's last word
+      }
+    }
+    return out;
+  }
+
+ private:
+  bool StartsPrefixed(std::size_t s, std::size_t t) const {
+    const auto& ts = toks_[s];
+    std::size_t rest = 0;
+    if (PrefixOf(ts[t].w, t == 0, &rest).empty()) return false;
+    if (t > 0) {
+      // Inside prose the word before is lower case; "Nơi nhận: TM. …" (two columns read
+      // across by OCR) still starts a block.
+      const Case prev = CaseOf(ts[t - 1].w);
+      if ((prev == Case::kLower || prev == Case::kMixed) && !ts[t - 1].w.ends_with(':')) {
+        return false;
+      }
+    }
+    return TitleFollows(s, t, rest);
+  }
+
+  // True when the prefix toks_[s][t] (prefix length rest) is followed by an upper-case title:
+  // glued ("KT.BỘ"), next on the line, or first on the next non-blank line ("KT.\nBỘ TRƯỞNG").
+  bool TitleFollows(std::size_t s, std::size_t t, std::size_t rest) const {
+    if (rest < toks_[s][t].w.size()) return true;
+    if (t + 1 < toks_[s].size()) return CaseOf(toks_[s][t + 1].w) == Case::kUpper;
+    for (std::size_t n = s + 1; n < segs_.size() && n <= s + 2; ++n) {
+      if (segs_[n].brk) return false;
+      if (!toks_[n].empty()) return CaseOf(toks_[n][0].w) == Case::kUpper;
+    }
+    return false;
+  }
+
+  bool StartsUnprefixed(std::size_t s, std::size_t t) const {
+    if (t != 0) return false;
+    std::vector<std::string> folded;
+    for (std::size_t i = 0; i < toks_[s].size() && i < 4; ++i) {
+      if (CaseOf(toks_[s][i].w) != Case::kUpper) break;
+      folded.push_back(text::Fold(toks_[s][i].w));
+    }
+    if (folded.empty()) return false;
+    const std::size_t skip = folded[0] == "pho" ? 1 : 0;
+    return TitleHeadAt(folded, skip) > 0;
+  }
+
+  // Reads one block starting at toks_[s0][t0]; sets *end_s/*end_t to its last word.
+  std::optional<Signer> Parse(std::size_t s0, std::size_t t0, bool prefixed, std::size_t* end_s,
+                              std::size_t* end_t) const {
+    std::vector<TitleWord> title;
+    std::optional<std::pair<std::size_t, std::size_t>> name;  // (seg, first tok)
+    std::size_t name_len = 0;
+    std::size_t gap = 0;
+    bool done = false;
+    for (std::size_t s = s0; s < segs_.size() && !done; ++s) {
+      if (s != s0) {
+        if (segs_[s].brk) break;
+        if (toks_[s].empty()) {
+          if (++gap > kMaxGapSegments) break;
+          continue;
+        }
+        if (StopsBlock(segs_[s], toks_[s])) break;
+      }
+      gap = 0;
+      const auto& ts = toks_[s];
+      for (std::size_t t = s == s0 ? t0 : 0; t < ts.size(); ++t) {
+        std::size_t rest = 0;
+        std::string auth = PrefixOf(ts[t].w, t == 0, &rest);
+        if (!auth.empty() && TitleFollows(s, t, rest)) {
+          Tok p = ts[t];
+          p.w = p.w.substr(0, rest);
+          title.push_back({p, s, auth});
+          if (rest < ts[t].w.size()) {
+            Tok r = ts[t];
+            r.w = r.w.substr(rest);
+            title.push_back({r, s, ""});
+          }
+          *end_s = s;
+          *end_t = t;
+          continue;
+        }
+        const Case c = CaseOf(ts[t].w);
+        if (c == Case::kNone) continue;  // "-", "–", ","
+        if (c == Case::kUpper) {
+          if (title.size() >= kMaxTitleWords) {
+            done = true;
+            break;
+          }
+          title.push_back({ts[t], s, ""});
+          *end_s = s;
+          *end_t = t;
+          continue;
+        }
+        // First non-title word: a name or the end of the block.
+        std::size_t n = 0;
+        while (t + n < ts.size() && n < 6 && IsNameWord(ts[t + n].w)) ++n;
+        const bool ends_ok = t + n == ts.size() || CaseOf(ts[t + n].w) != Case::kLower;
+        if (n >= 2 && n <= 5 && ends_ok) {
+          name = {{s, t}};
+          name_len = n;
+          *end_s = s;
+          *end_t = t + n - 1;
+        }
+        done = true;
+        break;
+      }
+    }
+    if (title.empty()) return std::nullopt;
+
+    Signer out;
+    std::size_t first = 0;  // first word after the last prefix
+    for (std::size_t i = 0; i < title.size(); ++i) {
+      if (!title[i].auth.empty()) {
+        out.authority = title[i].auth;
+        first = i + 1;
+      }
+    }
+    if (prefixed && out.authority.empty()) return std::nullopt;
+    if (first >= title.size()) return std::nullopt;
+    if (!prefixed && (!name || title.size() > kMaxUnprefixedTitleWords)) return std::nullopt;
+
+    std::vector<std::string> folded;
+    for (std::size_t i = first; i < title.size(); ++i) folded.push_back(text::Fold(title[i].tok.w));
+    std::size_t split = std::string::npos;  // index into folded
+    if (prefixed) {
+      split = SplitTitle(title, first, folded);
+    } else {
+      split = 0;
+    }
+    if (split == std::string::npos) {
+      out.for_title = Join(title, first, title.size());
+    } else {
+      out.for_title = Join(title, first, first + split);
+      out.position = Join(title, first + split, title.size());
+    }
+    std::uint32_t end = title.back().tok.e;
+    if (name) {
+      const auto& ts = toks_[name->first];
+      for (std::size_t i = 0; i < name_len; ++i) {
+        std::string_view w = ts[name->second + i].w;
+        while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+        if (!out.name.empty()) out.name += ' ';
+        out.name += w;
+      }
+      end = ts[name->second + name_len - 1].e;
+    }
+    out.span = {title.front().tok.b, end};
+    return out;
+  }
+
+  std::vector<Seg> segs_;
+  std::vector<std::vector<Tok>> toks_;
+};
+
+}  // namespace
+
+std::vector<Signer> ExtractSigners(std::string_view text) { return Scanner(text).Run(); }
 
 }  // namespace dondoc::parse
