@@ -1,11 +1,502 @@
 // Tested by references_test.cc.
+//
+// A citation starts at a type word (every name of types.h — "Nghị quyết", "Quyết định",
+// "Thông tư liên tịch" … — plus the generic "văn bản"), matched on folded text at a word
+// start, so capitals, missing accents (OCR, "Nghi dinh so") and old/new tone placement match
+// alike. The text is first cleaned: markdown emphasis ("*", "_", "#") dropped and line breaks
+// and runs of spaces collapsed, so "*Căn cứ Nghị quyết số* *203/2025/QH15;*" and citations
+// wrapped across lines read as one phrase. Spans map back to the original bytes.
+//
+// After the type word:
+// - Numbered: optional "số" (and ":"), then a số/ký hiệu read by ScanSymbol; up to
+//   kMaxWordsBeforeNumber words may stand between ("Kế hoạch hành động số 459-KHHĐ/TU",
+//   "Thông báo kết luận số 12-TB/TU"). Then an optional date ("ngày 18 tháng 10 năm 2022",
+//   "ngày 22/10/2018", SPEC(HD 36-HD/VPTW) Party style with a comma: ", ngày 22/10/2018"), then
+//   an optional issuer after "của", cut at punctuation, at a verb or preposition that starts
+//   the trích yếu ("về", "ban hành", "quy định", "phê duyệt" …) or after kMaxIssuerWords.
+//   Lists after one type word ("Nghị định số 15/2020/NĐ-CP và số 14/2022/NĐ-CP") give one
+//   reference per number.
+// - Named (Luật, Bộ luật, Pháp lệnh, Hiến pháp — SPEC(NĐ 30/2020, Phụ lục I, Phần I, III.4):
+//   a Luật or Pháp lệnh is cited by type and name): the name runs from the type word to the
+//   first punctuation, "số", a date, "năm <year>", or a lower-case connective ("đã", "được",
+//   "của", "này" …); "," and "và" are kept inside the name when a lower-case word follows
+//   ("Luật Phòng, chống tham nhũng", "Luật Đo đạc và bản đồ"), not when another name does
+//   ("Luật Đất đai và Luật Nhà ở"). The type word must be capitalised (not "pháp luật") and
+//   the name must start with a capital ("Luật An ninh mạng") unless a date or number follows
+//   ("Luật ngân sách nhà nước ngày 25 tháng 6 năm 2015"); "Hiến pháp nước …" needs neither.
+//   "Luật sửa đổi, bổ sung …" is no name. A name followed by "số <symbol>" gives a numbered
+//   reference that keeps the name.
+//
+// Fields: type is the abbreviation of the type word (types.h), else the type code in the
+// number, else empty (Luật, Bộ luật, Hiến pháp, Công văn have no code); Quyết định vs Quy định
+// is settled by the word. number is ScanSymbol's normalized text ("15/TTr- STTTT" →
+// "15/TTr-STTTT"). date is ISO. name is set for named citations only.
+//
+// One entry per document in order of first appearance, keyed by SymbolKey(number) or, for
+// names only, by the folded name (two dated names with different dates stay apart). A later
+// citation fills in what the first lacked (date, issuer, name) and replaces an all-capitals
+// number or issuer read from a title ("06/QĐ-TTG") by its mixed-case form. The document's own
+// number is never a reference. Plain numbers, dates, phone numbers and "khoản 2 Điều 3" never
+// start a citation: there is no type word before them.
 #include "parse/references.h"
 
-namespace dondoc::parse {
+#include <unicode/uchar.h>
 
-std::vector<Reference> ExtractReferences(std::string_view /*text*/,
-                                         std::string_view /*own_number*/) {
-  return {};
+#include <algorithm>
+#include <cstddef>
+#include <string>
+
+#include "parse/dates.h"
+#include "parse/symbol.h"
+#include "parse/types.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace dondoc::parse {
+namespace {
+
+constexpr int kMaxWordsBeforeNumber = 4;
+constexpr int kMaxIssuerWords = 12;
+constexpr int kMaxNameWords = 14;
+
+// The text with markdown emphasis removed and white space collapsed, with a map back to the
+// original: clean[i] came from orig[map[i]].
+struct Cleaned {
+  std::string text;
+  std::vector<std::uint32_t> map;
+};
+
+Cleaned Clean(std::string_view t) {
+  Cleaned c;
+  c.text.reserve(t.size());
+  c.map.reserve(t.size());
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char ch = t[i];
+    if (ch == '*' || ch == '_' || ch == '#') continue;
+    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+    if (ch == ' ' && (c.text.empty() || c.text.back() == ' ')) continue;
+    c.text.push_back(ch);
+    c.map.push_back(static_cast<std::uint32_t>(i));
+  }
+  return c;
+}
+
+// Has letters, none lower case.
+bool AllCapsText(std::string_view s) {
+  bool any = false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    const char32_t cp = text::DecodeAt(s, i, &len);
+    if (u_islower(static_cast<UChar32>(cp))) return false;
+    if (u_isalpha(static_cast<UChar32>(cp))) any = true;
+    i += len;
+  }
+  return any;
+}
+
+bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+enum class Family { kOther, kNamed, kConstitution };
+
+struct Matcher {
+  std::string_view orig;
+  Cleaned clean;
+  text::FoldedText fold;  // of clean.text
+  std::string_view f;     // fold.folded
+
+  std::size_t CleanPos(std::size_t fpos) const { return fold.Orig(fpos); }
+  // Folded index of the first folded char whose source is at or after clean position cpos.
+  std::size_t FoldPos(std::size_t cpos) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(fold.offsets.begin(), fold.offsets.end() - 1, cpos) -
+        fold.offsets.begin());
+  }
+  Span SpanOf(std::size_t fb, std::size_t fe) const {
+    const std::size_t cb = CleanPos(fb);
+    std::size_t ce = CleanPos(fe);
+    while (ce > cb && clean.text[ce - 1] == ' ') --ce;
+    if (ce <= cb) return {};
+    return {clean.map[cb], clean.map[ce - 1] + 1};
+  }
+  // Original-case text of folded [fb, fe), spaces collapsed, trimmed.
+  std::string TextOf(std::size_t fb, std::size_t fe) const {
+    std::size_t cb = CleanPos(fb), ce = CleanPos(fe);
+    while (cb < ce && clean.text[cb] == ' ') ++cb;
+    while (ce > cb && clean.text[ce - 1] == ' ') --ce;
+    return clean.text.substr(cb, ce - cb);
+  }
+  bool UpperAt(std::size_t fpos) const {
+    std::size_t len;
+    const std::size_t c = CleanPos(fpos);
+    if (c >= clean.text.size()) return false;
+    return u_isupper(static_cast<UChar32>(text::DecodeAt(clean.text, c, &len))) != 0;
+  }
+  bool LowerAt(std::size_t fpos) const {
+    std::size_t len;
+    const std::size_t c = CleanPos(fpos);
+    if (c >= clean.text.size()) return false;
+    return u_islower(static_cast<UChar32>(text::DecodeAt(clean.text, c, &len))) != 0;
+  }
+  std::size_t SkipSpaces(std::size_t i) const {
+    while (i < f.size() && f[i] == ' ') ++i;
+    return i;
+  }
+  std::size_t WordEnd(std::size_t i) const {
+    while (i < f.size() && IsWordChar(f[i])) ++i;
+    return i;
+  }
+  // f has `w` (one or more words) at i, ending at a word boundary.
+  bool Has(std::size_t i, std::string_view w) const {
+    return f.substr(i, w.size()) == w && (i + w.size() >= f.size() || !IsWordChar(f[i + w.size()]));
+  }
+};
+
+// "số" (optionally "số:") at i followed by something; returns the position after it or i.
+std::size_t SkipSo(const Matcher& m, std::size_t i) {
+  if (!m.Has(i, "so")) return i;
+  std::size_t j = m.SkipSpaces(i + 2);
+  if (j < m.f.size() && m.f[j] == ':') j = m.SkipSpaces(j + 1);
+  return j;
+}
+
+struct Found {
+  std::string number;  // symbol text
+  std::string type_abbr;
+  std::size_t end = 0;  // folded
+};
+
+std::optional<Found> SymbolAt(const Matcher& m, std::size_t fpos) {
+  if (fpos >= m.f.size() || !IsDigit(m.f[fpos])) return std::nullopt;
+  const auto sym = ScanSymbol(m.clean.text, m.CleanPos(fpos));
+  if (!sym) return std::nullopt;
+  Found fd;
+  fd.number = sym->text;
+  fd.type_abbr = sym->type_abbr;
+  fd.end = m.FoldPos(sym->end);
+  return fd;
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+// One of `forms` (lower-case, accented) stands at folded i: the original has it with its
+// accents, or without any accents at all (unaccented OCR text), so "nhũng" is not "những".
+template <std::size_t N>
+bool StopAt(const Matcher& m, std::size_t i, const std::string_view (&forms)[N],
+            bool any_case = false) {
+  if (!any_case && !m.LowerAt(i)) return false;
+  for (std::string_view form : forms) {
+    const std::string fw = text::Fold(form);
+    if (!m.Has(i, fw)) continue;
+    const std::size_t cb = m.CleanPos(i), ce = m.CleanPos(i + fw.size());
+    const std::string_view orig = std::string_view(m.clean.text).substr(cb, ce - cb);
+    if (orig == form || IsAscii(orig)) return true;
+    if (any_case && text::Fold(orig) == fw && !IsAscii(form)) {
+      // Capitalised: compare the accents of the lower-cased original.
+      std::string lower;
+      for (std::size_t k = 0; k < orig.size();) {
+        std::size_t len;
+        text::AppendUtf8(
+            static_cast<char32_t>(u_tolower(static_cast<UChar32>(text::DecodeAt(orig, k, &len)))),
+            &lower);
+        k += len;
+      }
+      if (lower == form) return true;
+    }
+  }
+  return false;
+}
+
+bool TypeWordAt(const Matcher& m, std::size_t i) {
+  for (const DocType& t : AllTypes()) {
+    if (m.Has(i, t.folded)) return true;
+  }
+  return false;
+}
+
+// Words that end an issuer: the trích yếu's first verb or preposition, or another clause.
+bool IssuerStop(const Matcher& m, std::size_t i) {
+  static constexpr std::string_view kStops[] = {
+      "về",        "ban hành",   "quy định",   "phê duyệt",  "hướng dẫn", "thực hiện",  "sửa đổi",
+      "bổ sung",   "triển khai", "điều chỉnh", "giao",       "ngày",      "số",         "đã",
+      "được",      "tại",        "theo",       "cho",        "đối với",   "nhằm",       "trên",
+      "đến",       "thông qua",  "chỉ đạo",    "kết luận",   "đồng ý",    "công bố",    "phân bổ",
+      "thành lập", "tiếp tục",   "đẩy mạnh",   "tăng cường", "xây dựng",  "quyết định", "này",
+      "trong",     "với",        "khi",        "để",         "là",        "có",         "gửi",
+      "kèm theo",  "năm",        "tháng",      "và",         "thì",       "mà",         "chưa",
+      "nhưng",     "nên",        "hoặc"};
+  if (StopAt(m, i, kStops, /*any_case=*/true)) return true;
+  return m.Has(i, "can cu") || TypeWordAt(m, i);
+}
+
+// Issuer after "của" at i; returns its folded [b, e) or b == e when none. "và" and " - " stay
+// inside when a capitalised word other than a type word follows ("Sở Lao động - Thương binh
+// và Xã hội"); an all-capitals issuer (from a title) ends where mixed case begins.
+std::pair<std::size_t, std::size_t> ReadIssuer(const Matcher& m, std::size_t i) {
+  if (!m.Has(i, "cua")) return {i, i};
+  const std::size_t b = m.SkipSpaces(i + 3);
+  std::size_t j = b, e = b;
+  bool caps = true;
+  auto joins = [&](std::size_t n) {
+    return n < m.f.size() && IsWordChar(m.f[n]) && m.UpperAt(n) && !TypeWordAt(m, n);
+  };
+  for (int words = 0; words < kMaxIssuerWords; ++words) {
+    j = m.SkipSpaces(j);
+    if (words > 0 && j < m.f.size() && m.f[j] == '-' && joins(m.SkipSpaces(j + 1))) {
+      j = m.SkipSpaces(j + 1);
+    } else if (words > 0 && m.Has(j, "va") && joins(m.SkipSpaces(j + 2))) {
+      j = m.SkipSpaces(j + 2);
+    }
+    if (j >= m.f.size() || !IsWordChar(m.f[j]) || IssuerStop(m, j)) break;
+    const std::size_t we = m.WordEnd(j);
+    const bool word_caps = AllCapsText(m.TextOf(j, we));
+    if (words > 1 && caps && !word_caps) break;
+    caps = caps && word_caps;
+    j = we;
+    e = j;
+  }
+  return {b, e};
+}
+
+// Words that end a name when written in lower case.
+bool NameStop(const Matcher& m, std::size_t i) {
+  static constexpr std::string_view kStops[] = {
+      "đã",        "được",    "của", "này",  "quy định", "tại",       "theo", "thì",
+      "hiện hành", "hoặc",    "với", "để",   "trong",    "mà",        "còn",  "cũng",
+      "khi",       "không",   "là",  "các",  "những",    "về",        "năm",  "ngày",
+      "số",        "sửa đổi", "và",  "do",   "ban hành", "hướng dẫn", "như",  "từ",
+      "trên",      "gồm",     "có",  "nhằm", "thi hành", "sau",       "trước"};
+  return StopAt(m, i, kStops);
+}
+
+struct Citation {
+  Reference ref;
+  std::size_t end = 0;  // folded position after the citation
+};
+
+// Date ("ngày …", maybe after a comma) and issuer after a number ending at i.
+void ReadTail(const Matcher& m, std::size_t i, Citation* c) {
+  std::size_t j = m.SkipSpaces(i);
+  std::size_t k = j;
+  if (k < m.f.size() && m.f[k] == ',') k = m.SkipSpaces(k + 1);
+  if (m.Has(k, "ngay")) {
+    if (auto d = DateAt(m.f, k)) {
+      c->ref.date = IsoDate(d->year, d->month, d->day);
+      c->end = d->end;
+      j = m.SkipSpaces(d->end);
+      if (j < m.f.size() && m.f[j] == ',') j = m.SkipSpaces(j + 1);
+    }
+  }
+  const auto [ib, ie] = ReadIssuer(m, j);
+  if (ie > ib) {
+    c->ref.issuer = m.TextOf(ib, ie);
+    c->end = ie;
+  }
+}
+
+// A name after a Luật-family type word [p, q). Returns the folded end of the name (== q when
+// there is none) and sets *stop_at to where the text after it starts.
+std::size_t ReadName(const Matcher& m, std::size_t q, Family fam, bool* lower_first) {
+  std::size_t j = m.SkipSpaces(q);
+  std::size_t e = q;
+  *lower_first = false;
+  for (int words = 0; words < kMaxNameWords; ++words) {
+    if (j >= m.f.size()) break;
+    if (m.f[j] == ',' && words > 0) {
+      const std::size_t n = m.SkipSpaces(j + 1);
+      if (n < m.f.size() && IsWordChar(m.f[n]) && m.LowerAt(n) && !NameStop(m, n) &&
+          !TypeWordAt(m, n)) {
+        j = n;
+      } else {
+        break;
+      }
+    }
+    if (!IsWordChar(m.f[j])) break;
+    if (words > 0 && m.Has(j, "va") && m.LowerAt(j)) {
+      const std::size_t n = m.SkipSpaces(j + 2);
+      if (n < m.f.size() && IsWordChar(m.f[n]) && !NameStop(m, n) && !TypeWordAt(m, n)) {
+        j = n;
+      } else {
+        break;
+      }
+    } else if (NameStop(m, j)) {
+      if (words == 0 && fam != Family::kConstitution) return q;
+      break;
+    }
+    if (words == 0) *lower_first = m.LowerAt(j);
+    if (words == 0 && IsDigit(m.f[j])) return q;
+    j = m.WordEnd(j);
+    e = j;
+    j = m.SkipSpaces(j);
+  }
+  return e;
+}
+
+Family FamilyOf(const DocType& t) {
+  if (t.folded == "hien phap") return Family::kConstitution;
+  if (t.folded == "luat" || t.folded == "bo luat" || t.folded == "phap lenh") {
+    return Family::kNamed;
+  }
+  return Family::kOther;
+}
+
+std::string TypeFor(const DocType* t, const std::string& code) {
+  if (t != nullptr && !t->abbr.empty()) return std::string(t->abbr);
+  if (const DocType* byc = TypeByAbbr(code); byc != nullptr) return std::string(byc->abbr);
+  return "";
+}
+
+// Citations starting with the type word at folded [p, q); appends them to *out and returns the
+// folded position to continue scanning from.
+std::size_t ReadCitations(const Matcher& m, std::size_t p, std::size_t q, const DocType* type,
+                          std::vector<Citation>* out) {
+  const Family fam = type == nullptr ? Family::kOther : FamilyOf(*type);
+  std::string name;
+  std::size_t after = m.SkipSpaces(q);
+  if (fam != Family::kOther) {
+    if (!m.UpperAt(p)) return q;  // "pháp luật", "luật này"
+    // Part of a capitalised proper name ("cộng đồng Dân Luật Việt Nam").
+    std::size_t w = p;
+    while (w > 0 && m.f[w - 1] == ' ') --w;
+    const std::size_t prev_end = w;
+    while (w > 0 && IsWordChar(m.f[w - 1])) --w;
+    if (w < prev_end && m.UpperAt(w) && !AllCapsText(m.TextOf(w, prev_end)) &&
+        !AllCapsText(m.TextOf(p, q))) {
+      return q;
+    }
+    if (m.Has(m.SkipSpaces(q), "sua doi")) return q;  // "Luật sửa đổi, bổ sung …"
+    bool lower_first = false;
+    const std::size_t ne = ReadName(m, q, fam, &lower_first);
+    if (ne > q) {
+      name = m.TextOf(p, ne);
+      after = m.SkipSpaces(ne);
+      Citation c;
+      c.end = ne;
+      if (m.f.substr(after, 1) == ",") after = m.SkipSpaces(after + 1);
+      const std::size_t s = SkipSo(m, after);
+      if (auto fd = SymbolAt(m, s)) {
+        c.ref.number = fd->number;
+        c.end = fd->end;
+        ReadTail(m, fd->end, &c);
+      } else if (m.Has(after, "ngay")) {
+        ReadTail(m, after, &c);
+      } else if (lower_first && fam != Family::kConstitution) {
+        return q;
+      } else if (AllCapsText(name)) {
+        return ne;  // an upper-case title line: the document's own name
+      }
+      c.ref.type = TypeFor(type, "");
+      c.ref.name = name;
+      c.ref.span = m.SpanOf(p, c.end);
+      out->push_back(c);
+      return c.end;
+    }
+  }
+  // Numbered: "số" right away or after a few words.
+  std::size_t s = SkipSo(m, after);
+  std::optional<Found> fd = SymbolAt(m, s);
+  for (int words = 0; !fd && words < kMaxWordsBeforeNumber; ++words) {
+    if (s >= m.f.size() || !IsWordChar(m.f[s]) || m.Has(s, "so")) break;
+    if (m.UpperAt(s) && TypeWordAt(m, s)) break;  // "Kế hoạch triển khai Quyết định số …"
+    s = m.SkipSpaces(m.WordEnd(s));
+    if (!m.Has(s, "so")) continue;
+    fd = SymbolAt(m, SkipSo(m, s));
+    break;
+  }
+  if (!fd) return q;
+  std::size_t end = q;
+  while (fd) {
+    Citation c;
+    c.ref.number = fd->number;
+    c.ref.type = TypeFor(type, fd->type_abbr);
+    c.end = fd->end;
+    ReadTail(m, fd->end, &c);
+    c.ref.span = m.SpanOf(out->empty() || end == q ? p : m.SkipSpaces(end), c.end);
+    end = c.end;
+    out->push_back(std::move(c));
+    // A list: ", số 14/2022/NĐ-CP", " và 14/2022/NĐ-CP".
+    std::size_t n = m.SkipSpaces(end);
+    if (n < m.f.size() && m.f[n] == ',') {
+      n = m.SkipSpaces(n + 1);
+    } else if (m.Has(n, "va")) {
+      n = m.SkipSpaces(n + 2);
+    } else {
+      break;
+    }
+    fd = SymbolAt(m, SkipSo(m, n));
+    if (fd) end = n;
+  }
+  return end;
+}
+
+bool HasLower(std::string_view s) { return !AllCapsText(s); }
+
+// Merges `c` into *out (dedupe by number, or by folded name for name-only citations).
+void Add(Reference r, const std::string& own_key, std::vector<Reference>* out) {
+  const std::string key = r.number.empty() ? "" : SymbolKey(r.number);
+  if (!key.empty() && key == own_key) return;
+  const std::string fname = text::Fold(r.name);
+  for (Reference& e : *out) {
+    bool same = false;
+    if (!key.empty() && !e.number.empty()) {
+      same = SymbolKey(e.number) == key;
+    } else if (!fname.empty() && text::Fold(e.name) == fname) {
+      same = e.date.empty() || r.date.empty() || e.date == r.date;
+    }
+    if (!same) continue;
+    if (e.number.empty() && !r.number.empty()) e.number = r.number;
+    if (AllCapsText(e.number) && HasLower(r.number) && SymbolKey(r.number) == SymbolKey(e.number)) {
+      e.number = r.number;
+    }
+    if (e.date.empty()) e.date = r.date;
+    if (e.issuer.empty() || (AllCapsText(e.issuer) && !r.issuer.empty() && HasLower(r.issuer))) {
+      if (!r.issuer.empty()) e.issuer = r.issuer;
+    }
+    if (e.name.empty()) e.name = r.name;
+    if (e.type.empty()) e.type = r.type;
+    return;
+  }
+  out->push_back(std::move(r));
+}
+
+}  // namespace
+
+std::vector<Reference> ExtractReferences(std::string_view text, std::string_view own_number) {
+  Matcher m;
+  m.orig = text;
+  m.clean = Clean(text);
+  m.fold = text::FoldMapped(m.clean.text);
+  m.f = m.fold.folded;
+  const std::string own_key = own_number.empty() ? "" : SymbolKey(own_number);
+  static const DocType kGeneric{"", "Văn bản", "van ban"};
+  std::vector<Reference> out;
+  std::size_t i = 0;
+  while (i < m.f.size()) {
+    if (!IsWordChar(m.f[i]) || (i > 0 && IsWordChar(m.f[i - 1]))) {
+      ++i;
+      continue;
+    }
+    const DocType* type = nullptr;
+    for (const DocType& t : AllTypes()) {
+      if (m.Has(i, t.folded)) {
+        type = &t;
+        break;
+      }
+    }
+    if (type == nullptr && m.Has(i, kGeneric.folded)) type = &kGeneric;
+    if (type == nullptr) {
+      i = m.WordEnd(i);
+      continue;
+    }
+    const std::size_t q = i + type->folded.size();
+    std::vector<Citation> found;
+    const std::size_t next = ReadCitations(m, i, q, type == &kGeneric ? nullptr : type, &found);
+    for (Citation& c : found) Add(std::move(c.ref), own_key, &out);
+    i = std::max(next, q);
+  }
+  return out;
 }
 
 }  // namespace dondoc::parse
