@@ -10,6 +10,9 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs"
 
+step "CLI on bad input (release)"
+scripts/cli-bad-input.sh
+
 step "build + tests (ASan/UBSan)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
@@ -25,6 +28,7 @@ if [ -d ../shared/corpus/dev ]; then
   ./build/release/dondoc eval ../shared/corpus/dev --misses 5
   if [ -x build/release/bench/parse_bench ]; then
     step "parse benchmark"
-    ./build/release/bench/parse_bench --benchmark_min_time=0.5
+    # One iteration is a pass over the whole corpus (~50 MB): about 30 s in all.
+    ./build/release/bench/parse_bench --benchmark_min_time=0.5 --benchmark_color=false
   fi
 fi

@@ -1,0 +1,224 @@
+// Parser throughput on a whole corpus, against a trivial pass over the same bytes.
+//
+//   build/release/bench/parse_bench [--benchmark_min_time=0.5] [benchmark flags]
+//
+// Corpus: every *.txt of $DONDOC_CORPUS, else <source dir>/../shared/corpus/dev, else
+// <source dir>/samples. Each benchmark iteration processes every document once, one core:
+//   baseline        count newlines + sum bytes (the floor: reading memory once)
+//   decode_normalize text::Decode + text::Normalize
+//   fold            text::FoldMapped of the normalized text (what matchers do)
+//   parse           read::FromBytes + parse::Parse
+//   parse_json      parse + parse::ToJsonString
+// Reported as bytes/s and documents/s (items); a summary at the end gives each stage's MB/s
+// and its ratio to the baseline.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "parse/json.h"
+#include "parse/parse.h"
+#include "read/file.h"
+#include "text/decode.h"
+#include "text/fold.h"
+#include "text/normalize.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Corpus {
+  std::string dir;
+  std::vector<std::string> docs;  // raw bytes, as on disk
+  std::vector<std::string> normalized;
+  std::int64_t bytes = 0;
+  std::int64_t normalized_bytes = 0;
+  int rejected = 0;  // files FromBytes refuses (still timed: refusing is work too)
+};
+
+std::string CorpusDir() {
+  if (const char* env = std::getenv("DONDOC_CORPUS"); env != nullptr && *env != '\0') return env;
+  const fs::path src = DONDOC_SOURCE_DIR;
+  if (const fs::path dev = src / ".." / "shared" / "corpus" / "dev"; fs::is_directory(dev)) {
+    return fs::weakly_canonical(dev).string();
+  }
+  return (src / "samples").string();
+}
+
+Corpus Load() {
+  Corpus c;
+  c.dir = CorpusDir();
+  std::vector<fs::path> paths;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(c.dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") paths.push_back(e.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    std::ifstream f(p, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    c.bytes += static_cast<std::int64_t>(bytes.size());
+    auto in = dondoc::read::FromBytes(bytes, p.filename().string());
+    if (in.ok()) {
+      c.normalized_bytes += static_cast<std::int64_t>(in.value().text.size());
+      c.normalized.push_back(std::move(in.value().text));
+    } else {
+      ++c.rejected;
+    }
+    c.docs.push_back(std::move(bytes));
+  }
+  return c;
+}
+
+const Corpus& TheCorpus() {
+  static const Corpus c = Load();
+  return c;
+}
+
+void Account(benchmark::State& state, std::int64_t bytes, std::size_t docs) {
+  state.SetBytesProcessed(state.iterations() * bytes);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(docs));
+}
+
+void BM_Baseline(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  for (auto _ : state) {
+    std::size_t lines = 0;
+    std::uint64_t sum = 0;
+    for (const std::string& d : c.docs) {
+      for (const char ch : d) {
+        lines += ch == '\n';
+        sum += static_cast<unsigned char>(ch);
+      }
+    }
+    benchmark::DoNotOptimize(lines);
+    benchmark::DoNotOptimize(sum);
+  }
+  Account(state, c.bytes, c.docs.size());
+}
+
+void BM_DecodeNormalize(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  for (auto _ : state) {
+    for (const std::string& d : c.docs) {
+      auto r = dondoc::text::Decode(d);
+      if (!r.ok()) continue;
+      std::string n = dondoc::text::Normalize(r.value().utf8);
+      benchmark::DoNotOptimize(n.data());
+    }
+  }
+  Account(state, c.bytes, c.docs.size());
+}
+
+void BM_Fold(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  for (auto _ : state) {
+    for (const std::string& t : c.normalized) {
+      auto f = dondoc::text::FoldMapped(t);
+      benchmark::DoNotOptimize(f.folded.data());
+    }
+  }
+  Account(state, c.normalized_bytes, c.normalized.size());
+}
+
+void BM_Parse(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  for (auto _ : state) {
+    for (const std::string& d : c.docs) {
+      auto in = dondoc::read::FromBytes(d, "bench.txt");
+      if (!in.ok()) continue;
+      auto doc = dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings);
+      benchmark::DoNotOptimize(doc.number.data());
+    }
+  }
+  Account(state, c.bytes, c.docs.size());
+}
+
+void BM_ParseJson(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  for (auto _ : state) {
+    for (const std::string& d : c.docs) {
+      auto in = dondoc::read::FromBytes(d, "bench.txt");
+      if (!in.ok()) continue;
+      auto doc = dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings);
+      std::string json = dondoc::parse::ToJsonString(doc, false);
+      benchmark::DoNotOptimize(json.data());
+    }
+  }
+  Account(state, c.bytes, c.docs.size());
+}
+
+BENCHMARK(BM_Baseline)->Name("baseline")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DecodeNormalize)->Name("decode_normalize")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Fold)->Name("fold")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Parse)->Name("parse")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseJson)->Name("parse_json")->Unit(benchmark::kMillisecond);
+
+// The console reporter, remembering each benchmark's rates for the summary.
+class SummaryReporter : public benchmark::ConsoleReporter {
+ public:
+  struct Rates {
+    double bytes_per_second = 0;
+    double items_per_second = 0;
+  };
+
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& r : runs) {
+      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
+      Rates& rates = rates_[r.run_name.function_name];
+      order_.push_back(r.run_name.function_name);
+      if (auto it = r.counters.find("bytes_per_second"); it != r.counters.end()) {
+        rates.bytes_per_second = it->second.value;
+      }
+      if (auto it = r.counters.find("items_per_second"); it != r.counters.end()) {
+        rates.items_per_second = it->second.value;
+      }
+    }
+  }
+
+  void PrintSummary() const {
+    const auto base = rates_.find("baseline");
+    if (base == rates_.end() || base->second.bytes_per_second <= 0) return;
+    const double b = base->second.bytes_per_second;
+    std::printf("\nsummary (one core, %s):\n", TheCorpus().dir.c_str());
+    std::vector<std::string> seen;
+    for (const std::string& name : order_) {
+      if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+      seen.push_back(name);
+      const Rates& r = rates_.at(name);
+      std::printf("  %-17s %9.1f MB/s %9.0f docs/s = %.4f× baseline\n", (name + ":").c_str(),
+                  r.bytes_per_second / 1e6, r.items_per_second, r.bytes_per_second / b);
+    }
+  }
+
+ private:
+  std::map<std::string, Rates> rates_;
+  std::vector<std::string> order_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  const Corpus& c = TheCorpus();
+  if (c.docs.empty()) {
+    std::fprintf(stderr, "parse_bench: no .txt files in %s\n", c.dir.c_str());
+    return 1;
+  }
+  std::printf("corpus: %s: %zu documents, %.1f MB (%d refused by FromBytes)\n", c.dir.c_str(),
+              c.docs.size(), static_cast<double>(c.bytes) / 1e6, c.rejected);
+  SummaryReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.PrintSummary();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# CLI-level check of `dondoc parse` on bad input, for scripts/test-all.sh (after the release
+# build). Builds its inputs in a scratch directory and asserts that
+# - a batch with bad files exits non-zero;
+# - each bad file gets exactly one stderr line "dondoc: <file>: <reason>" (warnings aside);
+# - the batch goes on past a bad file: the good files around them still produce their JSON
+#   line on stdout, in order;
+# - a single good file exits 0; invalid UTF-8 is a warning, not a failure.
+#
+#   scripts/cli-bad-input.sh [path/to/dondoc]     (default: $DONDOC_BIN, else the release build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${1:-${DONDOC_BIN:-}}
+if [ -z "$bin" ]; then
+  for b in build/release/dondoc build/release/src/cli/dondoc; do
+    if [ -x "$b" ]; then bin=$b; break; fi
+  done
+fi
+[ -n "$bin" ] && [ -x "$bin" ] || { echo "cli-bad-input: no dondoc binary (build the release preset)" >&2; exit 1; }
+
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+fail() { echo "cli-bad-input: FAIL: $*" >&2; fails=$((fails + 1)); }
+
+good='ỦY BAN NHÂN DÂN XÃ SUỐI NGỌC
+Số: 21/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Suối Ngọc, ngày 4 tháng 5 năm 2031
+THÔNG BÁO
+Lịch tiếp công dân tháng 5 năm 2031
+Ủy ban nhân dân xã thông báo lịch tiếp công dân định kỳ vào thứ Năm hằng tuần tại trụ sở.
+Nơi nhận:
+- Các thôn;
+- Lưu: VT.
+CHỦ TỊCH
+Lâm Văn Tường
+'
+printf '%s' "$good" >"$t/good1.txt"
+printf '%s' "$good" | sed 's/21/22/' >"$t/good2.txt"
+: >"$t/empty.txt"
+printf ' \n\t\r\n' >"$t/blank.txt"
+head -c 3000 /dev/urandom | tr -d '\n' >"$t/binary.bin"; printf '\0\0\0' >>"$t/binary.bin"
+printf 'PK\003\004\024\000\006\000' >"$t/van-ban.docx"
+printf '%%PDF-1.7\n%%\342\343\317\323\n' >"$t/van-ban.pdf"
+mkdir "$t/folder.txt"
+truncate -s 50M "$t/huge.txt"
+printf '%s' "$good" >"$t/latin.txt"; printf 'Quy\352\362t \n' >>"$t/latin.txt"
+missing="$t/khong-co.txt"
+
+bad=("$t/empty.txt" "$t/blank.txt" "$t/binary.bin" "$t/van-ban.docx" "$t/van-ban.pdf" \
+     "$t/folder.txt" "$t/huge.txt" "$missing")
+
+# 1. One batch: good, every bad file, good again, a warning-only file.
+set +e
+"$bin" parse "$t/good1.txt" "${bad[@]}" "$t/good2.txt" "$t/latin.txt" >"$t/out" 2>"$t/err"
+rc=$?
+set -e
+[ "$rc" -ne 0 ] || fail "batch with bad files exited 0"
+nout=$(wc -l <"$t/out")
+[ "$nout" -eq 3 ] || fail "expected 3 JSON lines (good1, good2, latin), got $nout"
+if [ "$nout" -ge 2 ]; then
+  sed -n 1p "$t/out" | grep -q '"good1.txt"' || fail "first JSON line is not good1.txt"
+  sed -n 2p "$t/out" | grep -q '"good2.txt"' || fail "second JSON line is not good2.txt (batch stopped?)"
+fi
+for f in "${bad[@]}"; do
+  n=$(grep -F "dondoc: $f: " "$t/err" | grep -vc 'warning:' || true)
+  [ "$n" -eq 1 ] || fail "expected one stderr line for $f, got $n"
+  line=$(grep -F "dondoc: $f: " "$t/err" | grep -v 'warning:' | head -n 1)
+  reason=${line#"dondoc: $f: "}
+  [ -n "$reason" ] || fail "empty reason for $f"
+done
+grep -F "dondoc: $t/good1.txt: " "$t/err" | grep -qv 'warning:' && fail "good1.txt reported as failed"
+grep -F "dondoc: $t/latin.txt: " "$t/err" | grep -v 'warning:' | grep -q . && fail "latin.txt (invalid UTF-8) failed instead of warning"
+grep -F "dondoc: $t/latin.txt: warning:" "$t/err" | grep -q . || fail "no invalid UTF-8 warning for latin.txt"
+
+# Per-file reasons, by content.
+expect_reason() {  # file pattern
+  grep -F "dondoc: $1: " "$t/err" | grep -qiE "$2" || fail "reason for $(basename "$1") does not match /$2/"
+}
+expect_reason "$t/empty.txt" 'empty'
+expect_reason "$t/blank.txt" 'empty'
+expect_reason "$t/binary.bin" 'binary'
+expect_reason "$t/van-ban.docx" 'DOCX|ZIP'
+expect_reason "$t/van-ban.pdf" 'PDF'
+expect_reason "$t/folder.txt" 'directory'
+expect_reason "$t/huge.txt" 'too large'
+expect_reason "$missing" 'no such file'
+
+# 2. A good file alone: exit 0, one line, no failure on stderr (parser warnings are fine).
+"$bin" parse "$t/good1.txt" >"$t/out1" 2>"$t/err1" || fail "good file alone exited non-zero"
+[ "$(wc -l <"$t/out1")" -eq 1 ] || fail "good file alone: expected one JSON line"
+grep -v 'warning:' "$t/err1" | grep -q . && fail "good file alone: $(grep -v 'warning:' "$t/err1")"
+
+# 3. A bad file alone: non-zero, no stdout.
+set +e
+"$bin" parse "$t/empty.txt" >"$t/out2" 2>/dev/null
+rc=$?
+set -e
+[ "$rc" -ne 0 ] || fail "empty file alone exited 0"
+[ ! -s "$t/out2" ] || fail "empty file alone wrote to stdout"
+
+if [ "$fails" -gt 0 ]; then
+  echo "--- stderr of the batch:" >&2; cat "$t/err" >&2
+  exit 1
+fi
+echo "cli-bad-input: ok (${#bad[@]} bad files refused one line each, batch continued)"
