@@ -8,6 +8,7 @@
 #include "calendar/date.h"
 
 #include <cstdio>
+#include <initializer_list>
 
 namespace dondoc::calendar {
 namespace {

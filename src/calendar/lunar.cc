@@ -13,6 +13,9 @@
 //   - A month may contain two major terms near perihelion (January), so "no major term" is tested
 //     by comparing 30° sectors at the starts of consecutive months, never by counting terms.
 //   - Months 11 and 12 before Tết belong to the previous lunar year.
+// Sensitive cases 1990–2050 (new moon within 5 minutes of local midnight, where the model's
+// error of about a minute would matter): 1996-12-10, 1997-12-29, 1998-09-21 (17:01 UT on 20/9,
+// so 1/8 Mậu Dần is 21/9/1998 — tested), 2031-04-21.
 #include "calendar/lunar.h"
 
 #include <cmath>

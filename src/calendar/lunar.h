@@ -9,10 +9,13 @@
 //     the first month after month 11 that contains no major solar term (no moment when the
 //     Sun's apparent longitude crosses a multiple of 30°) repeats the number of the month
 //     before it and is flagged leap (tháng nhuận).
-// Because China computes the same rules for UTC+8, the two calendars differ when a new moon
-// or term falls between 16:00 and 17:00 UTC, e.g. Tết 2007 (17/2 here, 18/2 in China) and
-// 1985 (21/1 here, 20/2 in China).
+// China applies the same rules at UTC+8, so the two calendars differ when a new moon (or a
+// solar term deciding month 11 or the leap month) falls between 16:00 and 17:00 UTC: before
+// midnight in Vietnam, after it in China. Tết differs in 1968, 1985 (21/1 here, 20/2 in China:
+// Vietnam has no leap month in 1984 and a leap 2 in 1985), 2007 (17/2 vs 18/2), 2030 and 2053.
 //
+// History: North Vietnam adopted the UTC+7 calendar in 1967 (the 1968 Tết split); for earlier
+// years the calendar actually used was the Chinese one — pass time_zone 8.0 to reproduce it.
 // Valid for civil years 1900–2100 (outside, the astronomy drifts and results are unchecked).
 // All functions are pure and thread-safe; a conversion costs a few dozen new-moon evaluations
 // (microseconds).

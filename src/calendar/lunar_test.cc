@@ -94,6 +94,20 @@ TEST(LunarConvert, OtherKnownDates) {
   EXPECT_EQ(ToLunar(Date{2026, 2, 16}), (LunarDate{2025, 12, 29, false}));
 }
 
+TEST(LunarConvert, NewMoonOneMinuteAfterMidnight) {
+  // New moon 1998-09-20 17:01 UT = 00:01 on 21/9 at UTC+7: month 8 begins 21/9, so Trung thu
+  // (15/8) is 5/10/1998.
+  EXPECT_EQ(ToLunar(Date{1998, 9, 21}), (LunarDate{1998, 8, 1, false}));
+  EXPECT_EQ(ToSolar(LunarDate{1998, 8, 15}), (Date{1998, 10, 5}));
+}
+
+TEST(LunarTet, TetSplitOf1968) {
+  // North Vietnam's UTC+7 calendar put Tết Mậu Thân on 29/1/1968, China's (and the South's) on
+  // 30/1.
+  EXPECT_EQ(LunarNewYear(1968), (Date{1968, 1, 29}));
+  EXPECT_EQ(LunarNewYear(1968, 8.0), (Date{1968, 1, 30}));
+}
+
 TEST(LunarConvert, InvalidLunarDates) {
   EXPECT_EQ(ToSolar(LunarDate{2025, 13, 1}), std::nullopt);
   EXPECT_EQ(ToSolar(LunarDate{2025, 0, 1}), std::nullopt);
