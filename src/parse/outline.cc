@@ -121,6 +121,12 @@ bool IsUpperAt(std::string_view t, std::size_t i, std::size_t end) {
   return len > 0 && u_isupper(static_cast<UChar32>(cp));
 }
 
+bool IsLowerAt(std::string_view t, std::size_t i, std::size_t end) {
+  std::size_t len;
+  const char32_t cp = CpAt(t, i, end, &len);
+  return len > 0 && u_islower(static_cast<UChar32>(cp));
+}
+
 // A line is "upper case" when it has letters and none of them is lower case.
 bool IsUpperLine(std::string_view s) {
   bool any = false;
@@ -309,17 +315,20 @@ std::optional<Label> KeywordLabel(std::string_view t, std::size_t i, std::size_t
 }
 
 // "II.", "II-", "II -", "II –" at i.
-std::optional<Label> RomanLabel(std::string_view t, std::size_t i, std::size_t end) {
+std::optional<Label> RomanLabel(std::string_view t, std::size_t i, std::size_t end,
+                                bool bold_bare) {
   std::size_t j = i;
   while (j < end && (t[j] == 'I' || t[j] == 'V' || t[j] == 'X' || t[j] == 'L')) ++j;
   if (j == i || RomanValue(t.substr(i, j - i)) == 0) return std::nullopt;
   char sep;
   const std::size_t rest = ReadSeparator(t, j, end, &sep);
   if (sep != '.' && sep != '-') return std::nullopt;
-  if (rest >= end || !IsLetterAt(t, rest, end)) return std::nullopt;
+  const bool bare = rest >= end && bold_bare;
+  if (!bare && (rest >= end || !IsLetterAt(t, rest, end))) return std::nullopt;
   if (sep == '.' && rest == j + 1 && !IsUpperAt(t, rest, end)) return std::nullopt;  // "I.e"
   Label l;
   l.kind = Kind::kRoman;
+  l.rest_needed = bare;
   l.rank = 4;
   l.label = std::string(t.substr(i, j - i));
   l.element = l.label;
@@ -328,7 +337,8 @@ std::optional<Label> RomanLabel(std::string_view t, std::size_t i, std::size_t e
 }
 
 // "1.", "1.2.", "1.2 Text" at i.
-std::optional<Label> ArabicLabel(std::string_view t, std::size_t i, std::size_t end) {
+std::optional<Label> ArabicLabel(std::string_view t, std::size_t i, std::size_t end,
+                                 bool bold_bare) {
   std::vector<std::string_view> parts;
   std::size_t j = i;
   bool trailing_dot = false;
@@ -357,10 +367,12 @@ std::optional<Label> ArabicLabel(std::string_view t, std::size_t i, std::size_t 
     }
   }
   const std::size_t rest = SkipMarkupAndSpaces(t, j, end);
-  if (rest >= end || !IsLetterAt(t, rest, end)) return std::nullopt;
+  const bool bare = rest >= end && trailing_dot && bold_bare;  // "**3." / "Công An …**"
+  if (!bare && (rest >= end || !IsLetterAt(t, rest, end))) return std::nullopt;
   if (!trailing_dot && rest == j) return std::nullopt;
   Label l;
   l.kind = Kind::kArabic;
+  l.rest_needed = bare;
   l.rank = 5 + static_cast<int>(parts.size()) - 1;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     if (k > 0) l.label.push_back('.');
@@ -397,10 +409,13 @@ std::optional<Label> LetterLabel(std::string_view t, std::size_t i, std::size_t 
   return l;
 }
 
-std::optional<Label> ReadLabel(std::string_view t, std::size_t i, std::size_t end) {
+// `bold_bare`: the line opened bold that it does not close, so a bare "**3." label may take its
+// heading from the next line.
+std::optional<Label> ReadLabel(std::string_view t, std::size_t i, std::size_t end,
+                               bool bold_bare = false) {
   if (auto l = KeywordLabel(t, i, end)) return l;
-  if (auto l = RomanLabel(t, i, end)) return l;
-  if (auto l = ArabicLabel(t, i, end)) return l;
+  if (auto l = RomanLabel(t, i, end, bold_bare)) return l;
+  if (auto l = ArabicLabel(t, i, end, bold_bare)) return l;
   return LetterLabel(t, i, end);
 }
 
@@ -485,6 +500,10 @@ OutlineNode Build(std::vector<Flat>& flat, int i) {
 
 std::vector<OutlineNode> ExtractOutline(std::string_view text) {
   const std::vector<Line> lines = SplitLines(text);
+  // Hard-wrapped text with blank lines between paragraphs: a heading runs to the blank line.
+  std::size_t blank = 0;
+  for (const Line& ln : lines) blank += SkipSpaces(text, ln.begin, ln.end) == ln.end;
+  const bool paragraphs = lines.size() >= 10 && blank * 10 >= lines.size() * 3;
   std::size_t first = 0;
   for (std::size_t n = 0; n < lines.size(); ++n) {
     if (lines[n].begin > text.size() / 2) break;
@@ -516,7 +535,10 @@ std::vector<OutlineNode> ExtractOutline(std::string_view text) {
       in_recipients = true;
       continue;
     }
-    std::optional<Label> label = ReadLabel(text, c, ln.end);
+    const std::string_view lead = text.substr(ln.begin, c - ln.begin);
+    const bool bold_bare = lead.find("**") != std::string_view::npos &&
+                           text.substr(c, ln.end - c).find("**") == std::string_view::npos;
+    std::optional<Label> label = ReadLabel(text, c, ln.end, bold_bare);
     if (in_recipients) {
       const bool resumes = IsTypeTitle(text, c, ln.end) ||
                            (label && label->kind != Kind::kArabic && label->kind != Kind::kLetter);
@@ -534,6 +556,10 @@ std::vector<OutlineNode> ExtractOutline(std::string_view text) {
                      (stars / 2) % 2 == 1;
     bool need = label->rest_needed && heading.find_first_not_of(' ') == std::string::npos;
     bool upper = !need && IsUpperLine(heading);
+    // "**1. Mục đích**" is a whole heading; "**Điều 1. **Ban" / "1. Hoàn thiện hạ tầng" wrap.
+    const std::size_t line_end = TrimEnd(text, ln.begin, ln.end);
+    const bool wraps =
+        !upper && text.substr(line_end, std::min<std::size_t>(2, ln.end - line_end)) != "**";
     std::size_t m = n + 1;
     for (int extra = 0; extra < kMaxHeadingLines && m < lines.size(); ++m) {
       const Line& nx = lines[m];
@@ -545,7 +571,11 @@ std::vector<OutlineNode> ExtractOutline(std::string_view text) {
       if (ReadLabel(text, nc, nx.end) || StartsFolded(text, nc, nx.end, "noi nhan")) break;
       const std::size_t ne = TrimEnd(text, nc, nx.end);
       const bool nx_upper = IsUpperLine(text.substr(nc, ne - nc));
-      if (!need && !open_bold && !(upper && nx_upper)) break;
+      const bool bullet = text[nc] == '-' || text[nc] == '+' || text.substr(nc, 3) == "\u2022";
+      // A wrapped line continues the sentence: in blank-line-separated text any line, else
+      // one that starts in lower case ("1. Hoàn thiện hạ tầng công" / "nghệ thông tin").
+      const bool continues = wraps && !bullet && (paragraphs || IsLowerAt(text, nc, nx.end));
+      if (!need && !open_bold && !(upper && nx_upper) && !continues) break;
       if (!heading.empty() && heading.back() != ' ') heading.push_back(' ');
       AppendClean(text, nc, nx.end, &heading);
       span_end = ne;

@@ -78,7 +78,7 @@ TEST(OutlineTest, MarkdownBoldHeadingsAcrossLines) {
       "**KẾ HOẠCH**\n\n**I. MỤC\nĐÍCH, YÊU CẦU**\n\n**1. Mục đích**\n\n- Quán triệt.\n\n"
       "## II. NỘI DUNG\n\n*a) Điểm in nghiêng*\n\n**Điều 1. **Ban\nhành kèm theo.\n";
   EXPECT_EQ(Paths(text), (V{"I=MỤC ĐÍCH, YÊU CẦU", "I.1=Mục đích", "II=NỘI DUNG",
-                            "II.a=Điểm in nghiêng", "D1=Ban"}));
+                            "II.a=Điểm in nghiêng", "D1=Ban hành kèm theo."}));
 }
 
 TEST(OutlineTest, SkipsFalseHeadings) {
@@ -132,6 +132,28 @@ TEST(OutlineTest, ArabicSubLevelsWithoutParent) {
   const std::string text = "II. GIẢI PHÁP\n2.1. Tuyên truyền\n2.1.1. Báo chí\n2.2 Đào tạo\n";
   EXPECT_EQ(Paths(text),
             (V{"II=GIẢI PHÁP", "II.2.1=Tuyên truyền", "II.2.1.1=Báo chí", "II.2.2=Đào tạo"}));
+}
+
+TEST(OutlineTest, HardWrappedParagraphsSeparatedByBlankLines) {
+  const std::string text =
+      "**KẾ HOẠCH**\n\n**I. NHIỆM VỤ**\n\n**1. Mục tiêu**\n\n- Nâng cao\nnăng lực.\n\n"
+      "2. Hoàn thiện hạ tầng công\nnghệ thông tin tỉnh Bình Sơn.\n\n"
+      "**Điều 1. **Ban\nhành kèm theo Quyết định này.\n\n3. Khác\n- gạch đầu dòng\n\n"
+      "Đoạn một.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.\n";
+  EXPECT_EQ(Paths(text), (V{"I=NHIỆM VỤ", "I.1=Mục tiêu",
+                            "I.2=Hoàn thiện hạ tầng công nghệ thông tin tỉnh Bình Sơn.",
+                            "D1=Ban hành kèm theo Quyết định này.", "D1.3=Khác"}));
+}
+
+TEST(OutlineTest, LowerCaseContinuationLine) {
+  EXPECT_EQ(Paths("Điều 1. Phạm vi điều chỉnh\nQuy định này áp dụng.\n1. Hoàn thiện hạ tầng công\n"
+                  "nghệ thông tin.\nCác sở thực hiện.\n"),
+            (V{"D1=Phạm vi điều chỉnh", "D1.1=Hoàn thiện hạ tầng công nghệ thông tin."}));
+}
+
+TEST(OutlineTest, BareBoldLabelTakesNextLine) {
+  EXPECT_EQ(Paths("**IV. TỔ CHỨC THỰC HIỆN**\n\n**3.\nCông an tỉnh Bình Sơn**\n\n3.\n"),
+            (V{"IV=TỔ CHỨC THỰC HIỆN", "IV.3=Công an tỉnh Bình Sơn"}));
 }
 
 TEST(OutlineTest, EmptyAndOddInput) {
