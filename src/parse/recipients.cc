@@ -55,6 +55,8 @@ struct Seg {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
+constexpr std::size_t kMaxTagBytes = 400;  // <img … alt="Đã ký" …/> included
+
 void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) {
   bool space = false;
   for (std::size_t i = b; i < e; ++i) {
@@ -64,7 +66,7 @@ void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) 
       std::size_t k = i + 1;
       if (k < e && text[k] == '/') ++k;
       const std::size_t name = k;
-      while (k < e && k - i < 24 && text[k] != '>' && text[k] != '<' && text[k] != '\n') ++k;
+      while (k < e && k - i < kMaxTagBytes && text[k] != '>' && text[k] != '\n') ++k;
       if (k < e && text[k] == '>' && k > name &&
           std::isalpha(static_cast<unsigned char>(text[name]))) {
         space = true;

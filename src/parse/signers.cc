@@ -56,6 +56,8 @@ struct Seg {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
+constexpr std::size_t kMaxTagBytes = 400;  // <img … alt="Đã ký" …/> included
+
 void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) {
   bool space = false;
   for (std::size_t i = b; i < e; ++i) {
@@ -65,7 +67,7 @@ void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) 
       std::size_t k = i + 1;
       if (k < e && text[k] == '/') ++k;
       const std::size_t name = k;
-      while (k < e && k - i < 24 && text[k] != '>' && text[k] != '<' && text[k] != '\n') ++k;
+      while (k < e && k - i < kMaxTagBytes && text[k] != '>' && text[k] != '\n') ++k;
       if (k < e && text[k] == '>' && k > name &&
           std::isalpha(static_cast<unsigned char>(text[name]))) {
         space = true;
@@ -538,7 +540,11 @@ class Scanner {
         // First non-title word: a name or the end of the block.
         std::size_t n = 0;
         while (t + n < ts.size() && n < 6 && IsNameWord(ts[t + n].w)) ++n;
-        const bool ends_ok = t + n == ts.size() || CaseOf(ts[t + n].w) != Case::kLower;
+        bool ends_ok = t + n == ts.size() || CaseOf(ts[t + n].w) != Case::kLower;
+        if (!ends_ok && n >= 3) {
+          --n;  // "Lê Văn Hùng Phụ lục …": the last capitalised word opens the next heading
+          ends_ok = true;
+        }
         if (n >= 2 && n <= 5 && ends_ok) {
           name = {{s, t}};
           name_len = n;

@@ -202,6 +202,22 @@ TEST(SignersTest, JointDocumentAndRepeatedAttachmentBlock) {
   EXPECT_EQ(v[1].for_title, "BỘ TRƯỞNG BỘ Y TẾ");
 }
 
+TEST(SignersTest, NameRunIntoAppendixHeading) {
+  const auto v = ExtractSigners(
+      "TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Lê Văn Hùng Phụ lục I (Kèm theo)\n");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].name, "Lê Văn Hùng");
+  EXPECT_EQ(v[0].position, "PHÓ THỦ TƯỚNG");
+}
+
+TEST(SignersTest, HtmlSignatureImage) {
+  const auto v = ExtractSigners(
+      "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n*<img src=\"https://example.org/a.png\" alt=\"Đã ký, đóng "
+      "dấu\" height=\"80\"/>*\n\n**Hà Thu Trang**\n");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].name, "Hà Thu Trang");
+}
+
 TEST(SignersTest, ProseMentionIsNoBlock) {
   EXPECT_TRUE(ExtractSigners("Văn bản do ông ký TM. ỦY BAN gửi các sở.\n").empty());
 }
