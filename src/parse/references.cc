@@ -326,7 +326,10 @@ std::size_t ReadName(const Matcher& m, std::size_t q, Family fam, bool* lower_fi
       break;
     }
     if (words == 0) *lower_first = m.LowerAt(j);
-    if (words == 0 && IsDigit(m.f[j])) return q;
+    if (IsDigit(m.f[j])) {  // "Luật Hải quan 2014", "Luật số"-less numbers
+      if (words == 0) return q;
+      break;
+    }
     j = m.WordEnd(j);
     e = j;
     j = m.SkipSpaces(j);
