@@ -9,6 +9,7 @@ namespace dondoc::cli {
 using Args = std::vector<std::string>;
 
 int CmdParse(const Args& args);  // dondoc parse FILE... [--pretty] [--text] [--out DIR]
-int CmdEval(const Args& args);   // dondoc eval [DIR] [--source S] [--misses N] [--json]
+int CmdEval(const Args& args);         // dondoc eval [DIR] [--source S] [--misses N]
+int CmdDebugHeader(const Args& args);  // dondoc debug-header FILE
 
 }  // namespace dondoc::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   dondoc::cli::Args args(argv + 2, argv + argc);
   if (cmd == "parse") return dondoc::cli::CmdParse(args);
   if (cmd == "eval") return dondoc::cli::CmdEval(args);
+  if (cmd == "debug-header") return dondoc::cli::CmdDebugHeader(args);
   if (cmd == "version" || cmd == "--version") {
     std::puts("dondoc 0.1.0");
     return 0;

@@ -65,6 +65,12 @@ std::optional<DateMatch> DateAt(std::string_view s, std::size_t pos) {
     k = Skip(s, k + 5);
     n = Digits(s, k, 2, &mo);
     if (n == 0) return std::nullopt;
+    // OCR splits a zero-padded month: "tháng 0 7 năm".
+    if (n == 1 && mo == 0 && k + 2 < s.size() && s[k + 1] == ' ' && IsDigit(s[k + 2]) &&
+        (k + 3 >= s.size() || !IsDigit(s[k + 3]))) {
+      mo = s[k + 2] - '0';
+      n = 3;
+    }
     k = Skip(s, k + n);
     if (!Word(s, k, "nam")) return std::nullopt;
     k = Skip(s, k + 3);

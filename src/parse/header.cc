@@ -51,12 +51,6 @@ bool MostlyUpper(std::string_view s) {
   return up >= 2 && low * 10 <= up;
 }
 
-bool HasLower(std::string_view s) {
-  int up, low;
-  CountCase(s, &up, &low);
-  return low > 0;
-}
-
 // Words of `phrase` (folded, single spaces) at folded[pos], any run of non-alphanumeric
 // characters between words. Returns the end position or npos.
 std::size_t PhraseAt(std::string_view f, std::size_t pos, std::string_view phrase) {
@@ -133,27 +127,37 @@ bool StartsWithBodyHead(std::string_view folded) {
 }
 
 bool IsMottoLine(std::string_view f) {
-  // A motto split across lines ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM") shows its halves.
-  if (StartsWith(f, "cong hoa") || StartsWith(f, "hoi chu nghia") ||
-      StartsWith(f, "dang cong san") || f == "viet nam") {
-    return true;
-  }
-  return FindPhrase(f, "cong hoa xa hoi") != std::string_view::npos ||
-         FindPhrase(f, "chu nghia viet nam") != std::string_view::npos ||
+  // A motto split across lines ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM") shows its halves;
+  // only a line that starts with it counts ("… ĐẢNG CỘNG SẢN VIỆT NAM" ends many titles).
+  return StartsWith(f, "cong hoa") || StartsWith(f, "hoi chu nghia") ||
+         StartsWith(f, "dang cong san") || f == "viet nam" ||
          FindPhrase(f, "doc lap tu do") != std::string_view::npos ||
-         FindPhrase(f, "tu do hanh phuc") != std::string_view::npos ||
-         FindPhrase(f, "dang cong san viet nam") != std::string_view::npos;
+         FindPhrase(f, "tu do hanh phuc") != std::string_view::npos;
 }
 
-// Lines that end a trích yếu.
+// Lines that end a trích yếu: the body starts.
 bool IsTitleStop(std::string_view f) {
   static constexpr std::string_view kStops[] = {
-      "can cu",     "kinh gui",   "xet de nghi", "xet to trinh", "theo de nghi", "thuc hien ",
-      "dieu 1",     "chuong i",   "phan i",      "i.",           "i -",          "i-",
-      "quyet dinh:", "quyet nghi", "ve viec:",   "noi nhan",     "trich yeu",    "de thuc hien",
-      "nham ",      "trong ",     "ngay ",
+      "can cu",      "kinh gui",     "xet de nghi", "xet to trinh", "theo de nghi", "dieu 1",
+      "chuong i",    "phan i",       "quyet dinh:", "quyet nghi",   "noi nhan",     "trich yeu",
+      "i.",          "i -",          "i-",
   };
   for (std::string_view s : kStops) {
+    if (StartsWith(f, s)) return true;
+  }
+  return false;
+}
+
+// The signing authority's line printed between the trích yếu and the body of a decision
+// ("ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH …", "BỘ TRƯỞNG BỘ …").
+bool IsAuthorityLine(std::string_view f) {
+  static constexpr std::string_view kHeads[] = {
+      "uy ban nhan dan", "hoi dong nhan dan", "chu tich ", "bo truong ", "thu tuong ",
+      "cuc truong ",     "giam doc ",         "ban chap hanh", "ban thuong vu", "bo chinh tri",
+      "ban bi thu",      "chinh phu",         "quoc hoi",      "tong cuc truong", "chanh van phong",
+      "uy ban thuong vu", "tong giam doc",
+  };
+  for (std::string_view s : kHeads) {
     if (StartsWith(f, s)) return true;
   }
   return false;
@@ -456,6 +460,8 @@ Header ExtractHeader(std::string_view text) {
     std::string f = l.f.folded;
     const std::size_t first_len = f.size();
     if (li + 1 < lines.size()) f += " " + lines[li + 1].f.folded;
+    const std::size_t second_end = f.size();
+    if (li + 2 < lines.size()) f += " " + lines[li + 2].f.folded;
     for (std::size_t p = from; p < first_len; ++p) {
       if (p > 0 && IsAlnum(f[p - 1])) continue;
       if (f[p] != 'n' && !(f[p] >= '0' && f[p] <= '9')) continue;
@@ -466,13 +472,22 @@ Header ExtractHeader(std::string_view text) {
       while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
       const bool after_comma = !before.empty() && before.back() == ',';
       if (need_place && !after_comma) continue;
+      // Not a date inside a sentence ("Căn cứ Luật … ngày 19 tháng 6 năm 2015"): the date
+      // line's date follows the place's comma, opens its line, or follows the Số.
+      const bool opens = before.empty() || (so && so->end_line == li && p <= from + 1);
+      if (!after_comma && !opens) continue;
       if (!d->spelled && !after_comma && !StartsWith(std::string_view(f).substr(p), "ngay")) {
         continue;
       }
       h.date = IsoDate(d->year, d->month, d->day);
       const std::size_t e1 = std::min(d->end, first_len);
       h.date_span = l.SpanOfFolded(p, e1);
-      if (d->end > first_len + 1) {
+      if (d->end > second_end + 1) {
+        const Line& n = lines[li + 2];
+        h.date_span.end = n.SpanOfFolded(0, d->end - second_end - 1).end;
+        date_line = li + 2;
+        date_fend = d->end - second_end - 1;
+      } else if (d->end > first_len + 1) {
         const Line& n = lines[li + 1];
         h.date_span.end = n.SpanOfFolded(0, d->end - first_len - 1).end;
         date_line = li + 1;
@@ -481,7 +496,24 @@ Header ExtractHeader(std::string_view text) {
         date_line = li;
         date_fend = e1;
       }
-      // Place: the words before ", ngày" on the same line.
+      // Place: the words before ", ngày" on the same line, or on the line above when the
+      // date wrapped ("Đồng Tháp," / "ngày 19 tháng 11 năm 2025").
+      if (!after_comma && p == 0 && li > 0 && !lines[li - 1].stamp) {
+        const Line& pl = lines[li - 1];
+        const std::string& pt = pl.h->text;
+        if (!pt.empty() && pt.back() == ',') {
+          std::size_t start = 0;
+          if (so && so->end_line == li - 1) start = pl.f.offsets[std::min(so->end_fpos, pl.f.folded.size() - 1)];
+          std::string place = Trim(pt.substr(start), " ,;:.-*");
+          const auto words = std::count(place.begin(), place.end(), ' ') + 1;
+          if (!place.empty() && words <= 6 && place.find_first_of("0123456789:") == std::string::npos &&
+              !StartsWith(text::Fold(place), "so ")) {
+            h.place = place;
+            const std::size_t off = pt.find(place);
+            h.place_span = pl.h->SpanOf(off, off + place.size());
+          }
+        }
+      }
       if (after_comma) {
         std::size_t pb = before.size() - 1;  // the comma
         std::size_t start = 0;
@@ -509,6 +541,7 @@ Header ExtractHeader(std::string_view text) {
     const std::size_t from_line = so->end_line;
     for (std::size_t li = from_line; li < lines.size() && li <= from_line + 6 && !date_line;
          ++li) {
+      if (li > from_line && IsTitleStop(lines[li].f.folded)) break;
       try_date(li, li == from_line ? so->end_fpos : 0, false);
     }
     // Right column before the left: "| *Hà Nội, ngày …* | Số: … |".
@@ -534,7 +567,40 @@ Header ExtractHeader(std::string_view text) {
   const DocType* printed = nullptr;
   std::size_t title_line = 0, title_fpos = 0;
   bool cong_van = false;
-  if (so || date_line || motto_line) {
+  // SPEC(NĐ 30/2020, Phụ lục I, cell 5b): a công văn's trích yếu "V/v …" sits under its Số,
+  // often before the date in the text's order.
+  auto vv_at = [](std::string_view rest) -> std::size_t {
+    if (StartsWith(rest, "v/v ")) return 4;
+    if (StartsWith(rest, "v/v")) return 3;
+    if (StartsWith(rest, "v/ v ")) return 5;
+    return 0;
+  };
+  if (so) {
+    const std::size_t last = date_line ? *date_line : so->end_line + 3;
+    for (std::size_t li = so->end_line; li < lines.size() && li <= last && !cong_van; ++li) {
+      std::size_t fpos = li == so->end_line ? so->end_fpos : 0;
+      const std::string_view f = lines[li].f.folded;
+      while (fpos < f.size() && f[fpos] == ' ') ++fpos;
+      if (const std::size_t skip = vv_at(f.substr(fpos))) {
+        cong_van = true;
+        title_line = li, title_fpos = fpos + skip;
+      }
+    }
+  }
+  if (!so && !date_line && !motto_line) {
+    // No header cells at all: a text that opens with its type name alone ("CHỈ THỊ").
+    for (std::size_t li = 0; li < lines.size() && li < 3; ++li) {
+      std::size_t tend;
+      if (const DocType* t = TypeNameAt(lines[li], 0, &tend);
+          t && tend == lines[li].f.folded.size()) {
+        printed = t;
+        h.type_span = lines[li].SpanOfFolded(0, tend);
+        title_line = li, title_fpos = tend;
+        break;
+      }
+    }
+  }
+  if (!cong_van && !printed && (so || date_line || motto_line)) {
     for (std::size_t li = scan_line; li < lines.size() && li <= scan_line + 12; ++li) {
       const Line& l = lines[li];
       if (l.stamp) continue;
@@ -543,15 +609,10 @@ Header ExtractHeader(std::string_view text) {
       while (fpos < f.size() && !IsAlnum(f[fpos]) && f[fpos] != '/') ++fpos;
       if (fpos >= f.size()) continue;
       const std::string_view rest = f.substr(fpos);
-      if (StartsWith(rest, "v/v") || StartsWith(rest, "v/ v") || StartsWith(rest, "ve viec ")) {
-        if (StartsWith(rest, "ve viec ") && li != scan_line && !HasLower(l.h->text)) {
-          // "VỀ VIỆC …" in capitals under a type line we somehow missed: not a công văn cue.
-        } else {
-          cong_van = true;
-          title_line = li;
-          title_fpos = fpos + (rest[0] == 'v' && rest[1] == '/' ? (rest[2] == ' ' ? 4 : 3) : 0);
-          break;
-        }
+      if (const std::size_t skip = vv_at(rest)) {
+        cong_van = true;
+        title_line = li, title_fpos = fpos + skip;
+        break;
       }
       if (IsTitleStop(rest) && li != scan_line) break;
       std::size_t tend;
@@ -561,6 +622,27 @@ Header ExtractHeader(std::string_view text) {
         title_line = li, title_fpos = tend;
         break;
       }
+      // A type name wrapped inside its bold run: "**THÔNG" / "TƯ**".
+      if (li + 1 < lines.size() && f.size() - fpos <= 12 && MostlyUpper(l.h->text)) {
+        const Line& n = lines[li + 1];
+        const std::string joined = std::string(rest) + " " + n.f.folded;
+        const DocType* t = nullptr;
+        for (const DocType& cand : AllTypes()) {
+          if (StartsWith(joined, cand.folded) && cand.folded.size() > rest.size() &&
+              (joined.size() == cand.folded.size() || !IsAlnum(joined[cand.folded.size()]))) {
+            t = &cand;
+            break;
+          }
+        }
+        if (t && MostlyUpper(n.h->text.substr(0, std::min<std::size_t>(n.h->text.size(), 8)))) {
+          printed = t;
+          const std::size_t in_next = t->folded.size() - rest.size() - 1;
+          h.type_span = Span{l.SpanOfFolded(fpos, f.size()).begin,
+                             n.SpanOfFolded(0, in_next).end};
+          title_line = li + 1, title_fpos = in_next;
+          break;
+        }
+      }
       if (li == scan_line) continue;  // the rest of the date line is not the type line
       // Only the first capitalised line after the date can be the type line.
       if (MostlyUpper(l.h->text) && l.h->text.size() > 3 && !IsMottoLine(f) &&
@@ -569,28 +651,53 @@ Header ExtractHeader(std::string_view text) {
       }
     }
   }
+  // Issuer: above the motto when the motto comes before the Số line, else above the Số.
+  std::vector<std::size_t> anchors;
+  if (motto_line && (!so || *motto_line <= so->line)) anchors.push_back(*motto_line);
+  if (so) anchors.push_back(so->line);
+  for (std::size_t a : anchors) {
+    if (auto is = FindIssuer(lines, a, &h.warnings)) {
+      h.issuer = std::move(is);
+      break;
+    }
+  }
+
   // Title: the rest of the type line, then following lines.
   if (printed || cong_van) {
     std::string title;
     Span tspan{};
     bool caps = true;
     std::size_t lines_taken = 0;
+    const std::string issuer_folded = h.issuer ? text::Fold(h.issuer->name) : std::string();
     for (std::size_t li = title_line; li < lines.size() && lines_taken < 6; ++li) {
       const Line& l = lines[li];
       std::size_t fpos = li == title_line ? title_fpos : 0;
       const std::string_view f = l.f.folded;
       while (fpos < f.size() && (f[fpos] == ' ' || f[fpos] == ':' || f[fpos] == '-')) ++fpos;
       if (fpos >= f.size()) continue;
+      if (f[fpos] == '[') continue;  // a portal's annotation: "[Xử phạt … được hướng dẫn bởi …]"
+      // "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về …", old laws' "CỦA QUỐC HỘI … SỐ … VỀ …":
+      // the author's line is not the trích yếu; it may run into "VỀ …", which is.
+      if (title.empty() && (StartsWith(f.substr(fpos), "cua ") || StartsWith(f.substr(fpos), "so "))) {
+        const std::size_t ve = f.find(" ve ", fpos);
+        if (ve == std::string_view::npos) continue;
+        fpos = ve + 1;
+      }
       if (li != title_line) {
         if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
-        if (!title.empty() && l.h->boundary_before) break;
-        std::size_t so_after;
-        bool so_law;
-        if (!title.empty() && SoWordAt(f, 0, &so_after, &so_law)) break;
         const bool upper = MostlyUpper(l.h->text);
-        if (!title.empty() && caps && !upper) break;
-        // A capitalised line after a lower-case title: the issuing authority's line.
-        if (!title.empty() && !caps && upper) break;
+        if (!title.empty()) {
+          if (caps != upper) break;  // capitals → lower case, or the authority in capitals
+          if (upper && (IsAuthorityLine(f) ||
+                        (!issuer_folded.empty() && StartsWith(f, issuer_folded)))) {
+            break;
+          }
+          // A blank line ends the trích yếu, unless it goes on in capitals (Party titles
+          // are often printed in two blocks).
+          if (l.h->boundary_before && !(caps && upper && !l.h->bold && title.size() < 200)) {
+            break;
+          }
+        }
         if (title.empty()) caps = upper;
       } else {
         caps = MostlyUpper(l.TextOfFolded(fpos));
@@ -614,7 +721,11 @@ Header ExtractHeader(std::string_view text) {
 
   // Type: the printed name decides; the code comes from the number when it agrees.
   const DocType* coded = so ? TypeByAbbr(so->sym.type_abbr) : nullptr;
-  if (printed) {
+  if (coded && coded->folded == "van ban hop nhat") {
+    // A consolidated text prints the consolidated document's type; its ký hiệu says VBHN.
+    h.type_name = std::string(coded->name);
+    h.type = so->sym.type_abbr;
+  } else if (printed) {
     h.type_name = std::string(printed->name);
     if (coded && (coded == printed || (printed->folded == "quy dinh" &&
                                        so->sym.type_abbr == "QĐ"))) {
@@ -634,17 +745,6 @@ Header ExtractHeader(std::string_view text) {
              so->sym.issuer_abbr.find('-') != std::string::npos) {
     // SPEC(NĐ 30/2020, Phụ lục I, II.3c): a công văn's ký hiệu is issuer-unit, no type code.
     h.type_name = "Công văn";
-  }
-
-  // Issuer: above the motto when the motto comes before the Số line, else above the Số.
-  std::vector<std::size_t> anchors;
-  if (motto_line && (!so || *motto_line <= so->line)) anchors.push_back(*motto_line);
-  if (so) anchors.push_back(so->line);
-  for (std::size_t a : anchors) {
-    if (auto is = FindIssuer(lines, a, &h.warnings)) {
-      h.issuer = std::move(is);
-      break;
-    }
   }
 
   // Where the content starts, and a header with nothing under it.

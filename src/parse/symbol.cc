@@ -109,6 +109,13 @@ std::optional<Symbol> ScanSymbol(std::string_view s, std::size_t pos) {
     seps.push_back(sep);
     end = next.end;
   }
+  // "73/2006/QH 11", "04/2012/UBTVQH 13": OCR and typists split the Quốc hội term off.
+  if (groups.back().size() >= 2 && groups.back().ends_with("QH") && end + 2 < s.size() &&
+      s[end] == ' ' && IsDigit(s[end + 1]) && IsDigit(s[end + 2]) &&
+      (end + 3 == s.size() || !IsDigit(s[end + 3]))) {
+    groups.back() += std::string(s.substr(end + 1, 2));
+    end += 3;
+  }
   // Classify. Party: number '-' TYPE '/' ISSUER.
   auto join = [&](std::size_t from) {
     std::string out;
