@@ -12,6 +12,7 @@
 // Reported as bytes/s and documents/s (items); a summary at the end gives each stage's MB/s
 // and its ratio to the baseline.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -168,6 +169,9 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     double bytes_per_second = 0;
     double items_per_second = 0;
   };
+
+  // Colour only on a terminal (logs of scripts/test-all.sh stay plain).
+  SummaryReporter() : ConsoleReporter(::isatty(1) ? OO_ColorTabular : OO_Tabular) {}
 
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
