@@ -355,6 +355,14 @@ std::optional<Recipient> Finish(const Item& item) {
   return r;
 }
 
+// An addressee's address or tax code line ("Địa chỉ: …", "Đ/c: …", "MST: …"): not part of
+// the name.
+bool IsAddress(std::string_view line) {
+  std::string f = text::Fold(line.substr(0, std::min<std::size_t>(line.size(), 16)));
+  while (!f.empty() && (f.front() == '(' || f.front() == ' ')) f.erase(0, 1);
+  return f.starts_with("dia chi") || f.starts_with("d/c") || f.starts_with("mst");
+}
+
 enum class Kind { kNoiNhan, kKinhGui };
 
 // Reads the list whose anchor is in segs[s0], the list starting at byte pos of its text.
@@ -437,7 +445,9 @@ std::vector<Recipient> ReadList(const std::vector<Seg>& segs, std::size_t s0, st
       break;
     }
     if (kind == Kind::kKinhGui && !marker && !items.empty() &&
-        !(open && from_marker && seg.text.size() < kMaxBareItemBytes)) {
+        !(open && seg.text.size() < kMaxBareItemBytes &&
+          (from_marker || seg.text.back() == '.' || seg.text.back() == ';') &&
+          !IsAddress(seg.text))) {
       break;  // the letter's body
     }
     add(s, 0, true);

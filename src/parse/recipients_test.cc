@@ -99,6 +99,12 @@ TEST(RecipientsTest, CongVanKinhGuiOneLine) {
   EXPECT_EQ(v[2].purpose, "b/c");
 }
 
+TEST(RecipientsTest, KinhGuiWrappedOnNextLine) {
+  const auto v = ExtractRecipients(
+      "**Kính gửi:** Các\nChi cục Thuế khu vực.\nNgày 01/7/2025, Bộ Tài chính ban hành\n");
+  EXPECT_EQ(Names(v), (Strings{"Các Chi cục Thuế khu vực"}));
+}
+
 TEST(RecipientsTest, KinhGuiList) {
   const auto v = ExtractRecipients(
       "**Kính gửi:**\n- Sở Nội vụ;\n- Sở Tư pháp;\n- Ủy ban nhân dân các xã.\n\nThực hiện chỉ "
