@@ -12,7 +12,8 @@
 //   UBND/HĐND/TP;
 // - title: portal titles carry the type, the number, "năm 2025" and "do … ban hành"; file-
 //   name titles are slugs. Both sides become folded word lists without those parts; a title
-//   matches when ≥ 75 % of the published words are ours and ≥ 60 % of ours are published.
+//   matches when ≥ 75 % of the published words are ours and ≥ 50 % of ours are published
+//   (≥ 40 % when every published word is ours: portals shorten titles).
 //   A published title with no words left (just "Nghị định 61-CP") is not scored.
 #pragma once
 

@@ -643,6 +643,21 @@ Header ExtractHeader(std::string_view text) {
           break;
         }
       }
+      if (li <= scan_line + 1 && l.h->text.size() > 60) {
+        // A flattened header: the type may stand further along the line, after the
+        // authority's own line ("… năm 2006 QUỐC HỘI NƯỚC … Khoá XI … LUẬT QUẢN LÝ THUẾ").
+        const DocType* found = nullptr;
+        for (std::size_t w = fpos + 1; w < f.size() && !found; ++w) {
+          if (f[w - 1] != ' ' || !IsAlnum(f[w])) continue;
+          if (StartsWith(f.substr(w), "can cu")) break;
+          if ((found = TypeNameAt(l, w, &tend))) {
+            printed = found;
+            h.type_span = l.SpanOfFolded(w, tend);
+            title_line = li, title_fpos = tend;
+          }
+        }
+        if (found) break;
+      }
       if (li == scan_line) continue;  // the rest of the date line is not the type line
       // Only the first capitalised line after the date can be the type line.
       if (MostlyUpper(l.h->text) && l.h->text.size() > 3 && !IsMottoLine(f) &&
@@ -675,10 +690,12 @@ Header ExtractHeader(std::string_view text) {
       const std::string_view f = l.f.folded;
       while (fpos < f.size() && (f[fpos] == ' ' || f[fpos] == ':' || f[fpos] == '-')) ++fpos;
       if (fpos >= f.size()) continue;
-      if (f[fpos] == '[') continue;  // a portal's annotation: "[Xử phạt … được hướng dẫn bởi …]"
       // "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về …", old laws' "CỦA QUỐC HỘI … SỐ … VỀ …":
       // the author's line is not the trích yếu; it may run into "VỀ …", which is.
-      if (title.empty() && (StartsWith(f.substr(fpos), "cua ") || StartsWith(f.substr(fpos), "so "))) {
+      const std::string_view head = f.substr(fpos);
+      if (title.empty() && (StartsWith(head, "cua ") || StartsWith(head, "so ") ||
+                            (StartsWith(head, "so") && head.size() > 2 && head[2] >= '0' &&
+                             head[2] <= '9'))) {
         const std::size_t ve = f.find(" ve ", fpos);
         if (ve == std::string_view::npos) continue;
         fpos = ve + 1;
@@ -689,6 +706,7 @@ Header ExtractHeader(std::string_view text) {
         if (!title.empty()) {
           if (caps != upper) break;  // capitals → lower case, or the authority in capitals
           if (upper && (IsAuthorityLine(f) ||
+                        (StartsWith(f, "cua ") && IsAuthorityLine(f.substr(4))) ||
                         (!issuer_folded.empty() && StartsWith(f, issuer_folded)))) {
             break;
           }
@@ -702,8 +720,39 @@ Header ExtractHeader(std::string_view text) {
       } else {
         caps = MostlyUpper(l.TextOfFolded(fpos));
       }
-      const std::string piece = l.TextOfFolded(fpos);
-      const Span ps = l.SpanOfFolded(fpos, f.size());
+      std::size_t fend = f.size();
+      // Within one line: a capitalised title ends where lower-case text starts (a flattened
+      // header runs on into the body), or where the issuer's own name starts again.
+      if (caps) {
+        std::size_t words = 0;
+        for (std::size_t w = fpos; w < fend; ++w) {
+          if (!(w == fpos || f[w - 1] == ' ')) continue;
+          std::size_t we = f.find(' ', w);
+          if (we == std::string_view::npos) we = f.size();
+          const std::string word = l.TextOfFolded(w, we);
+          if (word[0] == '[') continue;
+          int up, low;
+          CountCase(word, &up, &low);
+          if (low > 0 && up + low > 1 && words > 0) {
+            fend = w;
+            break;
+          }
+          if (words >= 3 && !issuer_folded.empty() && StartsWith(f.substr(w), issuer_folded)) {
+            fend = w;
+            break;
+          }
+          ++words;
+        }
+      }
+      std::string piece = l.TextOfFolded(fpos, fend);
+      // A portal's annotations: "[Xử phạt … được hướng dẫn bởi …]".
+      for (std::size_t ob = piece.find('['); ob != std::string::npos; ob = piece.find('[')) {
+        const std::size_t cb = piece.find(']', ob);
+        piece.erase(ob, cb == std::string::npos ? std::string::npos : cb - ob + 1);
+      }
+      piece = Trim(piece, " ");
+      if (piece.empty()) continue;
+      const Span ps = l.SpanOfFolded(fpos, fend);
       if (title.empty()) {
         tspan = ps;
       } else {
