@@ -704,8 +704,17 @@ Header ExtractHeader(std::string_view text) {
         if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
         const bool upper = MostlyUpper(l.h->text);
         if (!title.empty()) {
-          if (caps != upper) break;  // capitals → lower case, or the authority in capitals
-          if (upper && (IsAuthorityLine(f) ||
+          // capitals → lower case ends the title; lower case → a capitalised line of two or
+          // more words is the authority's line ("GTGT" alone continues a công văn's V/v).
+          if (caps && !upper) break;
+          if (!caps && upper && l.h->text.find(' ') != std::string::npos) break;
+          // A title that ends in "… CỦA" / "… VỀ" goes on into the body's name.
+          const std::string ft = text::Fold(title);
+          const bool open_end = ft.ends_with(" cua") || ft.ends_with(" ve") ||
+                                ft.ends_with(" cho") || ft.ends_with(" voi") ||
+                                ft.ends_with(" va") || ft.ends_with(",") ||
+                                ft.ends_with(" thuoc") || ft.ends_with(" tai");
+          if (upper && !open_end && (IsAuthorityLine(f) ||
                         (StartsWith(f, "cua ") && IsAuthorityLine(f.substr(4))) ||
                         (!issuer_folded.empty() && StartsWith(f, issuer_folded)))) {
             break;
