@@ -5,7 +5,10 @@
 #include "parse/outline.h"
 #include "parse/recipients.h"
 #include "parse/references.h"
+#include "parse/reporting.h"
 #include "parse/signers.h"
+#include "parse/tasks.h"
+#include "parse/times.h"
 
 namespace dondoc::parse {
 
@@ -33,6 +36,13 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   doc.outline = ExtractOutline(text);
   doc.references = ExtractReferences(text, doc.number);
   doc.kind = ClassifyKind(text, h, !doc.signers.empty(), !doc.recipients.empty());
+  // Tasks, deadlines and reporting duties are read from official documents only: an article
+  // about a plan reports tasks, it does not give them.
+  doc.times = ExtractTimes(text, doc.date);
+  if (doc.kind == "official") {
+    doc.tasks = ExtractTasks(text, doc);
+    doc.reporting = ExtractReporting(text, doc);
+  }
   return doc;
 }
 

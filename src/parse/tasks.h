@@ -1,0 +1,16 @@
+// Extractor: tasks — what each unit must do, in which role, by when. Runs after the header,
+// outline and times extractors, whose results it reads from `doc`. Tested by tasks_test.cc.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "parse/document.h"
+
+namespace dondoc::parse {
+
+// Tasks of an official document; `doc.outline` gives paths, `doc.times` the due indices,
+// `doc.issuer` decides what is "requested" (bodies outside the issuer's authority).
+std::vector<Task> ExtractTasks(std::string_view text, const Document& doc);
+
+}  // namespace dondoc::parse
