@@ -52,7 +52,8 @@ Result<Input> FromBytes(std::string_view bytes, std::string name, std::size_t ma
                                   Megabytes(max_bytes) + ")"};
   }
   if (const char* fmt = UnsupportedFormat(bytes)) {
-    return Error{"unsupported_format", std::string(fmt) + " files are not read yet; convert to text"};
+    return Error{"unsupported_format",
+                 std::string(fmt) + " files are not read yet; convert to text"};
   }
   auto decoded = text::Decode(bytes);
   if (!decoded.ok()) return decoded.error();
