@@ -151,6 +151,8 @@ std::optional<bool> MatchIssuer(const Document& d, const Gold& g) {
 std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
   if (g.title.empty()) return std::nullopt;
   std::vector<std::string> gw = Words(g.title);
+  // Portal prefixes: "TOÀN VĂN: Nghị định …".
+  if (gw.size() > 2 && gw[0] == "toan" && gw[1] == "van") gw.erase(gw.begin(), gw.begin() + 2);
   DropType(&gw, g.type);
   DropType(&gw, d.type_name);
   // Drop the code's words, numbers, "năm <year>" and a trailing "do … ban hành".

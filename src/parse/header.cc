@@ -696,9 +696,27 @@ Header ExtractHeader(std::string_view text) {
       if (title.empty() && (StartsWith(head, "cua ") || StartsWith(head, "so ") ||
                             (StartsWith(head, "so") && head.size() > 2 && head[2] >= '0' &&
                              head[2] <= '9'))) {
-        const std::size_t ve = f.find(" ve ", fpos);
-        if (ve == std::string_view::npos) continue;
-        fpos = ve + 1;
+        // Skip "[CỦA <author>] SỐ <number> [NGÀY <date>]" structurally; else up to "VỀ".
+        std::size_t start = std::string_view::npos;
+        const std::size_t so_at = StartsWith(head, "so") ? fpos : f.find(" so", fpos);
+        if (so_at != std::string_view::npos) {
+          std::size_t q = so_at + (f[so_at] == ' ' ? 3 : 2);
+          const std::size_t tq = q < f.size() ? l.f.offsets[q] : l.h->text.size();
+          if (auto sym = ScanSymbol(l.h->text, tq)) {
+            q = so_at;
+            while (q < f.size() && l.f.offsets[q] < sym->end) ++q;
+            while (q < f.size() && f[q] == ' ') ++q;
+            if (auto d = DateAt(f, q)) q = d->end;
+            start = q;
+          }
+        }
+        if (start == std::string_view::npos) {
+          const std::size_t ve = f.find(" ve ", fpos);
+          if (ve != std::string_view::npos) start = ve + 1;
+        }
+        if (start == std::string_view::npos || start >= f.size()) continue;
+        fpos = start;
+        while (fpos < f.size() && f[fpos] == ' ') ++fpos;
       }
       if (li != title_line) {
         if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
@@ -727,7 +745,13 @@ Header ExtractHeader(std::string_view text) {
         }
         if (title.empty()) caps = upper;
       } else {
-        caps = MostlyUpper(l.TextOfFolded(fpos));
+        // Judge the case by the first words: a flattened line runs on into the body.
+        std::size_t w3 = fpos;
+        for (int k = 0; k < 4 && w3 < f.size(); ++k) {
+          w3 = f.find(' ', w3 + 1);
+          if (w3 == std::string_view::npos) w3 = f.size();
+        }
+        caps = MostlyUpper(l.TextOfFolded(fpos, w3));
       }
       std::size_t fend = f.size();
       // Within one line: a capitalised title ends where lower-case text starts (a flattened
@@ -746,7 +770,14 @@ Header ExtractHeader(std::string_view text) {
             fend = w;
             break;
           }
-          if (words >= 3 && !issuer_folded.empty() && StartsWith(f.substr(w), issuer_folded)) {
+          const std::string_view prev_word = [&] {
+            std::string_view b = f.substr(fpos, w > fpos ? w - fpos - 1 : 0);
+            const auto sp = b.find_last_of(' ');
+            return sp == std::string_view::npos ? b : b.substr(sp + 1);
+          }();
+          if (words >= 3 && !issuer_folded.empty() && StartsWith(f.substr(w), issuer_folded) &&
+              prev_word != "cua" && prev_word != "thuoc" && prev_word != "cho" &&
+              prev_word != "voi" && prev_word != "va" && prev_word != "tai") {
             fend = w;
             break;
           }
@@ -773,6 +804,10 @@ Header ExtractHeader(std::string_view text) {
       if (title.size() > 700) break;
     }
     h.title = Trim(title, " ,;:.-*/");
+    // "V/V …" printed under a type name (Công điện, Thông báo): the trích yếu is what follows.
+    if (const std::string ft = text::Fold(h.title.substr(0, 4)); StartsWith(ft, "v/v ")) {
+      h.title = Trim(h.title.substr(4), " ");
+    }
     if (!h.title.empty()) h.title_span = tspan;
     if (h.title.empty()) h.title_span = {};
   }
