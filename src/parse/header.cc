@@ -398,6 +398,55 @@ std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anc
   return is;
 }
 
+// Attachments with their own header: a line that opens with "(Kèm theo …" or "(Ban hành kèm
+// theo …" and names the document it is attached to. Hot path: only lines starting with '('
+// are folded, so the whole text is never copied.
+void FindAttachments(std::string_view text, std::size_t from, Header* h) {
+  for (std::size_t ls = from; ls < text.size();) {
+    std::size_t le = text.find('\n', ls);
+    if (le == std::string_view::npos) le = text.size();
+    std::size_t i = ls;
+    while (i < le && (text[i] == ' ' || text[i] == '*' || text[i] == '_' || text[i] == '|')) ++i;
+    if (i < le && text[i] == '(') {
+      const std::string_view line = text.substr(i, std::min<std::size_t>(le - i, 400));
+      const text::FoldedText ft = text::FoldMapped(line);
+      std::string_view f = ft.folded;
+      std::size_t k = 1;
+      while (k < f.size() && (f[k] == ' ' || f[k] == '*')) ++k;
+      if (StartsWith(f.substr(k), "ban hanh ")) k += 9;
+      if (StartsWith(f.substr(k), "kem theo ")) {
+        Attachment a;
+        a.span = Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + line.size())};
+        const std::size_t so_pos = f.find(" so ", k);
+        if (so_pos != std::string_view::npos) {
+          if (auto sym = ScanSymbol(text, i + ft.Orig(so_pos + 4))) a.number = sym->text;
+        }
+        // Its type: the capitalised type line just above.
+        const std::size_t wb = i > 600 ? i - 600 : 0;
+        const text::FoldedText above = text::FoldMapped(text.substr(wb, i - wb));
+        for (const DocType& t : AllTypes()) {
+          const std::size_t at = above.folded.rfind(t.folded);
+          if (at == std::string::npos) continue;
+          const std::size_t ob = wb + above.Orig(at), oe = wb + above.Orig(at + t.folded.size());
+          if (MostlyUpper(text.substr(ob, oe - ob))) {
+            a.type_name = std::string(t.name);
+            break;
+          }
+        }
+        if (!a.number.empty()) {
+          h->warnings.push_back(
+              {"attachment",
+               "an attached " + (a.type_name.empty() ? std::string("document") : a.type_name) +
+                   " with its own header was recognised and kept apart",
+               a.span});
+          h->attachments.push_back(std::move(a));
+        }
+      }
+    }
+    ls = le + 1;
+  }
+}
+
 }  // namespace
 
 Header ExtractHeader(std::string_view text) {
@@ -857,57 +906,7 @@ Header ExtractHeader(std::string_view text) {
     }
   }
 
-  // Attachments with their own header: "(Kèm theo Quyết định số … của …)".
-  const text::FoldedText ft = text::FoldMapped(text.substr(0, std::min<std::size_t>(text.size(),
-                                                                                 8u << 20)));
-  for (std::size_t p = ft.folded.find("kem theo"); p != std::string::npos;
-       p = ft.folded.find("kem theo", p + 8)) {
-    // Only the parenthesised line of an attachment's header, not "kèm theo" in a sentence.
-    std::size_t q = p;
-    while (q > 0 && ft.folded[q - 1] == ' ') --q;
-    if (StartsWith(std::string_view(ft.folded).substr(q >= 9 ? q - 9 : 0), "ban hanh")) {
-      q = q >= 9 ? q - 9 : 0;
-      while (q > 0 && ft.folded[q - 1] == ' ') --q;
-    }
-    if (q == 0 || ft.folded[q - 1] != '(') continue;
-    // The parenthesis opens its line (an attachment header), not a sentence.
-    {
-      std::size_t r = q - 1;
-      while (r > 0 && (ft.folded[r - 1] == ' ' || ft.folded[r - 1] == '*')) --r;
-      if (r > 0 && ft.folded[r - 1] != '\n') continue;
-    }
-    const std::size_t line_end = ft.folded.find('\n', p);
-    const std::size_t e = line_end == std::string::npos ? ft.folded.size() : line_end;
-    Attachment a;
-    a.span = Span{ft.Orig(q - 1), ft.Orig(e)};
-    // "… theo Quyết định số 12/QĐ-UBND": the number of the document it is attached to.
-    const std::size_t so_pos = ft.folded.find(" so ", p);
-    if (so_pos != std::string::npos && so_pos < e) {
-      if (auto s = ScanSymbol(text, ft.Orig(so_pos + 4))) a.number = s->text;
-    }
-    // Its type: the capitalised type line just above.
-    const std::size_t prev_nl = ft.folded.rfind('\n', q > 1 ? q - 2 : 0);
-    const std::size_t ls = prev_nl == std::string::npos ? 0 : prev_nl;
-    const std::size_t lookback = ls > 600 ? ls - 600 : 0;
-    const std::string_view before = std::string_view(ft.folded).substr(lookback, q - lookback);
-    for (const DocType& t : AllTypes()) {
-      const std::size_t at = before.rfind(t.folded);
-      if (at != std::string_view::npos &&
-          MostlyUpper(text.substr(ft.Orig(lookback + at),
-                                  ft.Orig(lookback + at + t.folded.size()) -
-                                      ft.Orig(lookback + at)))) {
-        a.type_name = std::string(t.name);
-        break;
-      }
-    }
-    if (a.span.begin < h.body_begin || a.number.empty()) continue;
-    h.warnings.push_back({"attachment",
-                          "an attached " + (a.type_name.empty() ? std::string("document")
-                                                                : a.type_name) +
-                              " with its own header was recognised and kept apart",
-                          a.span});
-    h.attachments.push_back(std::move(a));
-  }
+  FindAttachments(text, h.body_begin, &h);
   return h;
 }
 
