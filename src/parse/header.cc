@@ -190,12 +190,22 @@ struct SoAnchor {
 
 // Does folded line `f` have a Số anchor at fpos ("so" word)? Sets *after to the position after
 // "so" and its colon.
-bool SoWordAt(std::string_view f, std::size_t fpos, std::size_t* after, bool* law) {
+bool SoWordAt(const Line& line, std::size_t fpos, std::size_t* after, bool* law) {
+  const std::string_view f = line.f.folded;
   *law = false;
   if (fpos > 0 && IsAlnum(f[fpos - 1])) return false;
   if (!(StartsWith(f.substr(fpos), "so") || StartsWith(f.substr(fpos), "s6") ||
         StartsWith(f.substr(fpos), "s0"))) {
     return false;
+  }
+  // "SỞ" (a department) folds like "SỐ": look at the vowel as printed.
+  if (fpos + 1 < f.size()) {
+    std::size_t len;
+    const char32_t v = text::DecodeAt(line.h->text, line.f.offsets[fpos + 1], &len);
+    if (v == U'ở' || v == U'Ở' || v == U'ơ' || v == U'Ơ' || v == U'ờ' || v == U'Ờ' ||
+        v == U'ớ' || v == U'Ớ' || v == U'ợ' || v == U'Ợ' || v == U'ỡ' || v == U'Ỡ') {
+      return false;
+    }
   }
   std::size_t i = fpos + 2;
   if (i < f.size() && IsAlnum(f[i])) return false;
@@ -229,7 +239,7 @@ std::optional<SoAnchor> FindSo(const std::vector<Line>& lines) {
     for (std::size_t p = f.find('s'); p != std::string_view::npos; p = f.find('s', p + 1)) {
       std::size_t after;
       bool law;
-      if (!SoWordAt(f, p, &after, &law)) continue;
+      if (!SoWordAt(line, p, &after, &law)) continue;
       SoAnchor a;
       a.law = law;
       // The symbol follows on the same line or, when the line ends there, on the next.
@@ -281,10 +291,12 @@ std::optional<SoAnchor> FindSo(const std::vector<Line>& lines) {
 // Marks incoming-document stamps: "CÔNG VĂN ĐẾN", "VĂN BẢN ĐẾN", "ĐẾN Số: …" and the
 // Số / Ngày / Chuyển lines under them.
 void MarkStamps(std::vector<Line>& lines, std::vector<Warning>* warnings) {
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  // Stamps sit above the header: only the first lines, and only short stamp-like lines
+  // ("CÔNG VĂN ĐẾN", "ĐẾN Số: 310 …"), never "văn bản đến" in a sentence.
+  for (std::size_t i = 0; i < lines.size() && i < 40; ++i) {
     const std::string_view f = lines[i].f.folded;
-    const bool head = FindPhrase(f, "cong van den") != std::string_view::npos ||
-                      FindPhrase(f, "van ban den") != std::string_view::npos ||
+    const bool head = (f.size() <= 48 && (FindPhrase(f, "cong van den") == 0 ||
+                                          FindPhrase(f, "van ban den") == 0)) ||
                       (StartsWith(f, "den") && f.size() < 40 &&
                        (f.size() == 3 || FindPhrase(f, "den so") == 0));
     if (!head) continue;
@@ -325,7 +337,7 @@ std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anc
     }
     std::size_t dummy_after;
     bool dummy_law;
-    if (SoWordAt(f, 0, &dummy_after, &dummy_law)) break;
+    if (SoWordAt(l, 0, &dummy_after, &dummy_law)) break;
     if (!MostlyUpper(l.h->text) || l.h->text.size() > 160) break;
     std::size_t tend;
     if (TypeNameAt(l, 0, &tend) != nullptr && tend == f.size()) break;
@@ -832,6 +844,11 @@ Header ExtractHeader(std::string_view text) {
           }
           ++words;
         }
+      }
+      // A flattened header runs on into the body: "… năm 2026 Căn cứ Luật …".
+      for (std::string_view stop : {" can cu ", " kinh gui", " xet de nghi", " theo de nghi"}) {
+        const std::size_t at = f.find(stop, fpos);
+        if (at != std::string_view::npos && at < fend) fend = at;
       }
       std::string piece = l.TextOfFolded(fpos, fend);
       // A portal's annotations: "[Xử phạt … được hướng dẫn bởi …]".
