@@ -257,6 +257,25 @@ TEST(TasksScoreGoldSet, FilesParseAndQuoteTheirDocuments) {
       EXPECT_NE(scoped.find(" " + FoldedWords(t.action_hint)), std::string::npos)
           << "action_hint not quoted from the scoped text: " << t.action_hint;
     }
+    // The gold, replayed as a prediction inside its scope, scores perfectly.
+    Document echo;
+    for (const auto& t : g->tasks) {
+      Task task;
+      task.action = t.action_hint;
+      task.span = {static_cast<std::uint32_t>(scope->begin),
+                   static_cast<std::uint32_t>(scope->begin) + 1};
+      for (const auto& u : t.units) task.units.push_back({u.name, "", u.role, {}});
+      if (!t.due_date.empty()) {
+        task.due = static_cast<int>(echo.times.size());
+        echo.times.push_back({t.due_text, "date", "", t.due_date, "", "", {}});
+      }
+      echo.tasks.push_back(std::move(task));
+    }
+    const TasksScore s = ScoreTasks(*g, echo, doc.value().text);
+    EXPECT_EQ(s.aligned_tasks, s.gold_tasks);
+    EXPECT_DOUBLE_EQ(s.UnitF1(), 1.0);
+    EXPECT_DOUBLE_EQ(s.RoleAccuracy(), 1.0);
+    EXPECT_EQ(s.time_ok, s.gold_dated);
   }
   EXPECT_GE(files, 1);
 }
