@@ -1,0 +1,110 @@
+// Tested by find_test.cc.
+//
+// FindUnits scans the words of the text left to right; at each word it takes the longest
+// registry name that starts there (Index::WalkFrom), then widens the span over a qualifier:
+// - a level word and a place after the name: "Sở Y tế tỉnh Bình Sơn", "UBND huyện Ea Súp";
+// - a place after a name that ends in a level word: "Công an tỉnh Bình Sơn";
+// - a known place (or the context's province) right after the name: "Tỉnh ủy Bình Sơn";
+// - a bare "tỉnh" after a name: "Sở Y tế tỉnh chủ trì" (the span ends after "tỉnh").
+// A place is a known place name, else up to 3 capitalized words on the same line with nothing
+// but spaces between them, so "… UBND tỉnh. Sở Y tế …" never reads "Sở Y" as a place.
+// Edge cases: words inside a document number or date ("15/TTr-STTTT") are skipped; "Báo {P}"
+// names need their place; the span of a mention is resolved with the same rules as Resolve, so
+// FindUnits and Resolve never disagree.
+#include <algorithm>
+
+#include "units/engine.h"
+
+namespace dondoc::units {
+namespace {
+
+constexpr std::size_t kMaxNameWords = 24;
+constexpr std::size_t kMaxLooseWords = 3;
+
+bool OnlySpaceBetween(std::string_view text, const Token& a, const Token& b) {
+  for (std::size_t i = a.end; i < b.begin; ++i) {
+    char c = text[i];
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '*') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Mention> Engine::Find(std::string_view text, const Context& context) const {
+  std::vector<Mention> out;
+  std::vector<Token> tokens = Tokenize(text);
+  const std::size_t n = tokens.size();
+  std::span<const Token> all(tokens);
+  // Words that start a place: a known place, else a capitalized run on one line.
+  auto place_len = [&](std::size_t p, std::size_t limit) -> std::size_t {
+    if (p >= limit || !OnlySpaceBetween(text, tokens[p - 1], tokens[p])) return 0;
+    bool city = false;
+    if (std::size_t k = PlaceAt(all.subspan(0, limit), p, context, &city); k > 0) return k;
+    std::size_t k = 0;
+    std::string level;
+    while (p + k < limit && k < kMaxLooseWords && tokens[p + k].capitalized &&
+           LevelAt(all, p + k, &level) == 0 &&
+           (k == 0 || (!tokens[p + k].line_start &&
+                       OnlySpaceBetween(text, tokens[p + k - 1], tokens[p + k])))) {
+      ++k;
+    }
+    return k;
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    if (tokens[i].in_symbol) {
+      ++i;
+      continue;
+    }
+    std::size_t limit = i;
+    while (limit < n && limit - i < kMaxNameWords && !tokens[limit].in_symbol) ++limit;
+    std::vector<Walk> walks = index_.WalkFrom(all, i, limit);
+    std::size_t end = 0;
+    bool ends_in_level = false;
+    for (const Walk& w : walks) {
+      bool plain = false;
+      for (std::uint32_t k : index_.KeysAt(w.node)) plain = plain || !index_.keys()[k].needs_place;
+      if (!plain && place_len(w.end, limit) == 0) continue;
+      end = w.end;
+      std::string level;
+      std::size_t last = w.end - 1;
+      ends_in_level =
+          LevelAt(all, last, &level) == 1 || (last > i && LevelAt(all, last - 1, &level) == 2);
+      break;
+    }
+    if (end == 0) {
+      ++i;
+      continue;
+    }
+    std::string level;
+    if (std::size_t lw = LevelAt(all, end, &level);
+        lw > 0 && end + lw <= limit && OnlySpaceBetween(text, tokens[end - 1], tokens[end])) {
+      std::size_t p = place_len(end + lw, limit);
+      if (p > 0 || level == "province") end += lw + p;
+    } else if (std::size_t p = place_len(end, limit); p > 0) {
+      bool city = false;
+      if (ends_in_level || PlaceAt(all.subspan(0, limit), end, context, &city) == p) end += p;
+    }
+    std::span<const Token> span = all.subspan(i, end - i);
+    Resolution r = ResolveTokens(span, text, context);
+    if (r.match) {
+      Mention m;
+      m.begin = tokens[i].begin;
+      m.end = tokens[end - 1].end;
+      m.name = CleanName(text.substr(m.begin, m.end - m.begin));
+      m.match = std::move(*r.match);
+      out.push_back(std::move(m));
+      i = end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<Mention> FindUnits(std::string_view text, const Context& context) {
+  return Engine::Builtin().Find(text, context);
+}
+
+}  // namespace dondoc::units

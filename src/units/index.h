@@ -1,0 +1,96 @@
+// The registry's lookup structures, built once from UnitData: every name and alias as a key of
+// folded words in a word trie (exact lookups and longest-match scanning in O(words)), posting
+// lists from word to keys (candidates for fuzzy matching), and the province-level places.
+// Internal to units/. Immutable after construction, so safe to share between threads.
+// Tested through registry_test.cc and find_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "units/data.h"
+#include "units/normalize.h"
+
+namespace dondoc::units {
+
+struct Key {
+  std::uint32_t entry = 0;            // index into UnitData::units
+  std::vector<std::string> words;     // "so", "#tt", "va", "#tt"; codes carry a leading '#'
+  std::vector<std::u32string> marks;  // per word: the diacritics as written in the data
+  std::vector<bool> checked;          // per word: whether `marks` applies (not for codes)
+  std::string plain;                  // words joined by ' ', '#' removed (fuzzy matching)
+  bool needs_place = false;           // "Báo {P}": only with a place name after it
+};
+
+// How a text word was read on a path through the trie.
+enum class Reading : std::uint8_t { kPlain, kCode, kExpanded };
+
+struct Step {
+  std::uint32_t token;
+  Reading reading;
+};
+
+// A match of tokens[begin, end) against the trie, ending at a node that holds keys.
+struct Walk {
+  std::uint32_t end = 0;
+  std::uint32_t node = 0;
+  std::vector<Step> path;
+};
+
+struct FuzzyHit {
+  std::uint32_t key = 0;
+  int distance = 0;
+};
+
+class Index {
+ public:
+  explicit Index(const UnitData& data);
+
+  const UnitData& data() const { return data_; }
+  const std::vector<Key>& keys() const { return keys_; }
+  const std::vector<std::uint32_t>& KeysAt(std::uint32_t node) const { return nodes_[node].keys; }
+
+  // Every way of reading tokens[begin, end) for end in (begin, limit] that ends at a node
+  // holding keys, longest first. A code word is read as written, as a code and, when it is an
+  // abbreviation, as its expansion.
+  std::vector<Walk> WalkFrom(std::span<const Token> tokens, std::size_t begin,
+                             std::size_t limit) const;
+
+  // The words a token stands for when no trie guides the reading: an abbreviation's expansion,
+  // else the folded word.
+  void AppendWords(const Token& t, std::vector<std::string>* out) const;
+
+  // Keys within the fuzzy bound of the words `plain` (joined by ' '), best first. Candidates
+  // are the keys sharing one of the two rarest known words; bounded work per call.
+  std::vector<FuzzyHit> Fuzzy(const std::vector<std::string>& words) const;
+
+  // The number of words of the longest place name at words[begin..] (0 if none) and its index.
+  std::size_t MatchPlace(const std::vector<std::string>& words, std::size_t begin,
+                         std::uint32_t* place) const;
+
+  // The words an abbreviation code (folded) expands to, or nullptr.
+  const std::vector<std::string>* Expansion(const std::string& folded_code) const;
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, std::uint32_t> next;
+    std::vector<std::uint32_t> keys;
+  };
+  void AddName(std::uint32_t entry, const std::string& name);
+  void AddKey(Key key);
+  void Dfs(std::span<const Token> tokens, std::size_t pos, std::size_t limit, std::uint32_t node,
+           std::vector<Step>* path, std::vector<Walk>* out) const;
+
+  UnitData data_;
+  std::vector<Node> nodes_;
+  std::vector<Key> keys_;
+  std::unordered_map<std::string, std::vector<std::string>> expansions_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // word → keys
+  std::unordered_map<std::string, std::uint32_t> places_;  // folded words → UnitData::places
+  std::size_t longest_place_ = 0;
+};
+
+}  // namespace dondoc::units

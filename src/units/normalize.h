@@ -1,0 +1,33 @@
+// Unit names as words: the one tokenizer used for the registry's own names and for the text it
+// is matched against, so both sides normalize alike. Internal to units/. Tested by
+// normalize_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dondoc::units {
+
+struct Token {
+  std::uint32_t begin = 0;  // [begin, end) bytes of the original text
+  std::uint32_t end = 0;
+  std::string word;          // folded (text::Fold): "so", "va" for '&', "tp" for "thành phố"
+  std::u32string marks;      // the diacritics, sorted (tone placement does not matter)
+  bool code = false;         // written in capitals without diacritics, 2+ letters: UBND, TT, CAT
+  bool capitalized = false;  // the first letter is upper case
+  bool in_symbol = false;    // inside a chunk holding '/' or a digit: 12/KH-UBND, 2025
+  bool line_start = false;   // a line break (or the start) comes before it
+};
+
+// Splits text into words on folded text (text::FoldMapped): letters and digits make words,
+// '&' is the word "và", "thành phố" is one word "tp"; everything else (spaces, line breaks,
+// punctuation, markdown '*', '|') separates. Spans point into `text`. Pure, thread-safe.
+std::vector<Token> Tokenize(std::string_view text);
+
+// `text` with markdown emphasis ('*', '_') removed and whitespace runs (line breaks included)
+// collapsed to one space, trimmed: the name "as written" for reports.
+std::string CleanName(std::string_view text);
+
+}  // namespace dondoc::units
