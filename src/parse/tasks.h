@@ -13,4 +13,9 @@ namespace dondoc::parse {
 // `doc.issuer` decides what is "requested" (bodies outside the issuer's authority).
 std::vector<Task> ExtractTasks(std::string_view text, const Document& doc);
 
+// The same, reporting what was set aside (a "ragged-table" warning for a task table whose rows
+// have fewer or more cells than its header) by appending to *warnings (may be null).
+std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
+                               std::vector<Warning>* warnings);
+
 }  // namespace dondoc::parse

@@ -1,0 +1,216 @@
+// Tested by tasks_test.cc.
+//
+// Task tables. The header row is the first of the table's first three rows that has a content
+// column ("Nội dung", "Nhiệm vụ", "Hoạt động", "Giải pháp", "Công việc") and a unit column
+// ("… chủ trì", "… thực hiện", "Trách nhiệm"); columns are recognised by words, in any order:
+//   chủ trì → lead; phối hợp → coordinate; thời gian / thời hạn / tiến độ / hoàn thành → due;
+//   sản phẩm / kết quả → ignored; thực hiện / trách nhiệm / đơn vị / cơ quan → execute.
+// Edge cases handled:
+// - a unit cell naming no known unit ("Sở, ban, ngành có liên quan", an abbreviation the finder
+//   does not know) is taken whole as one unit when it is short (<= 150 bytes);
+// - in an execute column, "(chủ trì)" after a unit makes it lead, and units after "phối hợp"
+//   coordinate;
+// - group rows ("I | NHÓM GIẢI PHÁP …") with an empty content or no unit give no task;
+// - ragged rows are read by position; one warning per table says how many there were.
+#include "parse/task_table.h"
+
+#include <algorithm>
+
+namespace dondoc::parse {
+namespace {
+
+enum class Col { kNone, kContent, kLead, kCoordinate, kExecute, kTime, kProduct };
+
+Col Classify(std::string_view h) {
+  auto has = [&](std::string_view w) { return h.find(w) != std::string_view::npos; };
+  if (has("chu tri") && !has("phoi hop")) return Col::kLead;
+  if (has("phoi hop") && !has("chu tri")) return Col::kCoordinate;
+  if (has("thoi gian") || has("thoi han") || has("tien do") || has("hoan thanh")) {
+    return Col::kTime;
+  }
+  if (has("san pham") || has("ket qua")) return Col::kProduct;
+  if (has("noi dung") || has("nhiem vu") || has("hoat dong") || has("giai phap") ||
+      has("cong viec")) {
+    return Col::kContent;
+  }
+  if (has("thuc hien") || has("trach nhiem") || has("don vi") || has("co quan") || has("chu tri")) {
+    return Col::kExecute;
+  }
+  return Col::kNone;
+}
+
+void CellUnits(const TaskEnv& env, const Cell& c, Col col, std::vector<TaskUnit>* out) {
+  if (c.end <= c.begin) return;
+  const std::string_view fs = env.f.folded;
+  const std::vector<UnitMention> ms = FindUnitMentions(env.text, env.f, c.begin, c.end);
+  if (ms.empty()) {
+    if (c.end - c.begin > 150) return;
+    std::string name = OrigClean(env.text, env.f, c.begin, c.end);
+    while (!name.empty() && (name.back() == '.' || name.back() == ';' || name.back() == ',')) {
+      name.pop_back();
+    }
+    if (name.empty() || name == "-") return;
+    TaskUnit u;
+    u.name = std::move(name);
+    u.role = col == Col::kLead ? "lead" : col == Col::kCoordinate ? "coordinate" : "execute";
+    if (auto m = units::Resolve(u.name, env.context)) u.unit_id = m->unit_id;
+    u.span = OrigSpan(env.f, c.begin, c.end);
+    out->push_back(std::move(u));
+    return;
+  }
+  const std::size_t coord_from =
+      col == Col::kExecute ? std::min(fs.find("phoi hop", c.begin), c.end) : c.end;
+  for (const UnitMention& m : ms) {
+    if (env.IsIssuer(m)) continue;
+    std::string role = col == Col::kLead         ? "lead"
+                       : col == Col::kCoordinate ? "coordinate"
+                                                 : "execute";
+    if (col == Col::kExecute) {
+      const std::size_t after = fs.find("chu tri", m.end);
+      if (after != std::string_view::npos && after <= m.end + 3) role = "lead";
+      if (m.begin > coord_from) role = "coordinate";
+    }
+    out->push_back(env.Unit(m, role));
+  }
+}
+
+}  // namespace
+
+void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks,
+                std::vector<Warning>* warnings) {
+  const std::string_view fs = env.f.folded;
+  std::size_t header = table.rows.size();
+  std::vector<Col> cols;
+  for (std::size_t r = 0; r < table.rows.size() && r < 3; ++r) {
+    cols.clear();
+    bool content = false, unit = false;
+    for (const Cell& c : table.rows[r].cells) {
+      const Col k = Classify(fs.substr(c.begin, c.end - c.begin));
+      cols.push_back(k);
+      content = content || k == Col::kContent;
+      unit = unit || k == Col::kLead || k == Col::kExecute;
+    }
+    if (content && unit) {
+      header = r;
+      break;
+    }
+  }
+  if (header == table.rows.size()) return;
+  // Only the first content column counts.
+  bool seen = false;
+  for (Col& k : cols) {
+    if (k == Col::kContent && seen) k = Col::kNone;
+    if (k == Col::kContent) seen = true;
+  }
+  std::size_t ragged = 0;
+  for (std::size_t r = header + 1; r < table.rows.size(); ++r) {
+    const TableRow& row = table.rows[r];
+    if (row.cells.size() != cols.size()) ++ragged;
+    Task task;
+    std::optional<int> due;
+    for (std::size_t i = 0; i < row.cells.size() && i < cols.size(); ++i) {
+      const Cell& c = row.cells[i];
+      switch (cols[i]) {
+        case Col::kContent:
+          task.action = env.Action(c.begin, c.end);
+          if (!due) due = env.DueIn(c.begin, c.end);
+          break;
+        case Col::kLead:
+        case Col::kCoordinate:
+        case Col::kExecute:
+          CellUnits(env, c, cols[i], &task.units);
+          break;
+        case Col::kTime:
+          if (auto d = env.DueIn(c.begin, c.end)) due = d;
+          break;
+        default:
+          break;
+      }
+    }
+    if (task.action.empty() || task.units.empty()) continue;
+    task.due = due;
+    task.path = env.outline.Path(env.outline.NodeAt(row.begin));
+    task.span = OrigSpan(env.f, row.begin, row.end);
+    tasks->push_back(std::move(task));
+  }
+  if (ragged > 0 && warnings != nullptr) {
+    warnings->push_back({"ragged-table",
+                         "task table of " + std::to_string(cols.size()) + " columns has " +
+                             std::to_string(ragged) +
+                             " row(s) with fewer or more cells; read by position",
+                         OrigSpan(env.f, table.begin, table.end)});
+  }
+}
+
+TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const Document& doc,
+                 const OutlineIndex& outline_in)
+    : text(text_in), f(f_in), outline(outline_in) {
+  times.reserve(doc.times.size());
+  for (const TimeExpr& t : doc.times) {
+    times.emplace_back(FoldedPos(f, t.span.begin), FoldedPos(f, t.span.end));
+  }
+  context.province = doc.place;
+  context.date = doc.date;
+  if (doc.issuer) {
+    issuer = text::Fold(doc.issuer->name);
+    if (issuer.starts_with("uy ban nhan dan")) issuer = "ubnd" + issuer.substr(15);
+    issuer_ubnd = issuer.starts_with("ubnd");
+  }
+}
+
+std::optional<int> TaskEnv::DueIn(std::size_t b, std::size_t e) const {
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    if (times[i].first >= b && times[i].second <= e && times[i].first < times[i].second) {
+      return static_cast<int>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+TaskUnit TaskEnv::Unit(const UnitMention& m, std::string role) const {
+  TaskUnit u;
+  u.name = MentionName(text, f, m);
+  u.role = std::move(role);
+  if (auto r = units::Resolve(u.name, context)) u.unit_id = r->unit_id;
+  u.span = OrigSpan(f, m.begin, m.end);
+  return u;
+}
+
+bool TaskEnv::IsIssuer(const UnitMention& m) const {
+  if (issuer.empty() || m.group) return false;
+  std::string n = text::Fold(MentionName(text, f, m));
+  if (n.starts_with("uy ban nhan dan")) n = "ubnd" + n.substr(15);
+  if (n == issuer) return true;
+  // "UBND tỉnh" for "UBND tỉnh Bình Sơn".
+  if (issuer.starts_with(n) && (n.ends_with(" tinh") || n.ends_with(" huyen") ||
+                                n.ends_with(" xa") || n.ends_with(" thanh pho"))) {
+    return true;
+  }
+  return false;
+}
+
+std::string TaskEnv::Action(std::size_t b, std::size_t e) const {
+  std::string s = OrigClean(text, f, b, e);
+  std::size_t i = 0;
+  while (i < s.size() &&
+         (s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '-' || s[i] == ' ' || s[i] == '.')) {
+    ++i;
+  }
+  s.erase(0, i);
+  while (!s.empty() && (s.back() == ';' || s.back() == ',' || s.back() == '.' || s.back() == ' ' ||
+                        s.back() == '/' || s.back() == ':')) {
+    s.pop_back();
+  }
+  if (s.size() > kMaxActionBytes) {
+    std::size_t cut = s.rfind(' ', kMaxActionBytes);
+    if (cut == std::string::npos || cut < kMaxActionBytes / 2) {
+      cut = kMaxActionBytes;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    s.resize(cut);
+    s += "…";
+  }
+  return s;
+}
+
+}  // namespace dondoc::parse

@@ -1,0 +1,51 @@
+// Shared pieces of the task extractor (TaskEnv: names, due dates, paths, actions) and task
+// tables: "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm" in any
+// order and wording. Tested by tasks_test.cc.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parse/document.h"
+#include "parse/tasks_scan.h"
+#include "parse/tasks_units.h"
+#include "text/fold.h"
+#include "units/registry.h"
+
+namespace dondoc::parse {
+
+// Everything a task is built from; lives for one ExtractTasks call.
+struct TaskEnv {
+  TaskEnv(std::string_view text, const text::FoldedText& f, const Document& doc,
+          const OutlineIndex& outline);
+
+  std::string_view text;
+  const text::FoldedText& f;
+  const OutlineIndex& outline;
+  std::vector<std::pair<std::size_t, std::size_t>> times;  // folded spans of doc.times
+  units::Context context;
+  std::string issuer;  // folded, "ủy ban nhân dân" written "ubnd"
+  bool issuer_ubnd = false;
+
+  // The first time expression inside folded [b, e).
+  std::optional<int> DueIn(std::size_t b, std::size_t e) const;
+  TaskUnit Unit(const UnitMention& m, std::string role) const;
+  // True when the mention names the issuer itself ("UBND tỉnh" in a plan of UBND tỉnh X).
+  bool IsIssuer(const UnitMention& m) const;
+  // Cleaned action text of folded [b, e), at most about kMaxActionBytes.
+  std::string Action(std::size_t b, std::size_t e) const;
+};
+
+inline constexpr std::size_t kMaxActionBytes = 300;
+
+// Tasks from the rows of a task table (none when the header has no content column or no
+// chủ trì / thực hiện column). Rows with fewer or more cells than the header are read by
+// position and reported once per table as a "ragged-table" warning.
+void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks,
+                std::vector<Warning>* warnings);
+
+}  // namespace dondoc::parse

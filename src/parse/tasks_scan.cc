@@ -1,0 +1,364 @@
+// Tested by tasks_test.cc and reporting_test.cc.
+//
+// One forward pass over the folded lines. Edge cases handled:
+// - Wrapped lines (converted documents break lines anywhere) are joined into one paragraph; a
+//   new paragraph starts after a blank line, at a bullet ("-", "+", "•", "–", "* ") or a label
+//   ("1.", "1.2.", "a)", "II.", "Điều 3."), at an outline heading, or after a line ending in
+//   ".", ":", ";" when the next line starts with a capital letter or a digit.
+// - The header (up to the title, number, date, whichever ends last) is not operative; nor are
+//   "Căn cứ …", "Theo đề nghị …", "Xét đề nghị …", "Kính gửi …" paragraphs, nor sections whose
+//   heading says "mục đích" or "yêu cầu" (and what is under them).
+// - "Nơi nhận:" starts the recipients and signature block, skipped up to the next outline
+//   heading (a plan attached after its decision, an appendix).
+// - Markdown table rows ("| a | b |", separator rows dropped) and flattened tables (each cell
+//   on its own lines between lone "|" lines; two "|" lines in a row end a row when the row is
+//   full or the next cell looks like a row number, else they are an empty cell) become tables.
+#include "parse/tasks_scan.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "parse/tasks_units.h"
+#include "text/utf8.h"
+
+namespace dondoc::parse {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool IsMarkup(char c) { return c == '*' || c == '_' || c == '#' || c == '>'; }
+
+std::size_t SkipMarkup(std::string_view fs, std::size_t p, std::size_t e) {
+  while (p < e && (IsSpace(fs[p]) || IsMarkup(fs[p]))) ++p;
+  return p;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsRoman(char c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; }
+
+// After a label or bullet at p (markup already skipped): the position after it, or p.
+std::size_t LabelEnd(std::string_view fs, std::size_t p, std::size_t e) {
+  if (p >= e) return p;
+  const unsigned char c = static_cast<unsigned char>(fs[p]);
+  // Bullets: - + • – — ▪ ◦ and "* ".
+  if (c == '-' || c == '+') return p + 1;
+  if (fs.substr(p, 3) == "\xE2\x80\xA2" || fs.substr(p, 3) == "\xE2\x80\x93" ||
+      fs.substr(p, 3) == "\xE2\x80\x94" || fs.substr(p, 3) == "\xE2\x96\xAA" ||
+      fs.substr(p, 3) == "\xE2\x97\xA6") {
+    return p + 3;
+  }
+  if (WordAt(fs, p, "dieu")) {
+    std::size_t q = p + 5;
+    if (q < e && IsDigit(fs[q])) {
+      while (q < e && (IsDigit(fs[q]) || (fs[q] >= 'a' && fs[q] <= 'z'))) ++q;
+      if (q < e && (fs[q] == '.' || fs[q] == ':')) ++q;
+      return q;
+    }
+    return p;
+  }
+  std::size_t q = p;
+  if (IsDigit(fs[q])) {
+    while (q < e && (IsDigit(fs[q]) || fs[q] == '.')) ++q;
+    if (q - p > 8) return p;
+    if (q < e && fs[q] == ')') ++q;
+    if (fs[q - 1] != '.' && fs[q - 1] != ')') return p;
+    return q;
+  }
+  while (q < e && IsRoman(fs[q])) ++q;
+  if (q > p && q < e && (fs[q] == '.' || fs[q] == '-') && q - p <= 5) return q + 1;
+  q = p;
+  if (fs[q] >= 'a' && fs[q] <= 'z' && q + 1 < e) {
+    std::size_t r = q + 1;
+    while (r < e && IsDigit(fs[r])) ++r;
+    if (r < e && fs[r] == ')') return r + 1;
+  }
+  return p;
+}
+
+bool Capital(std::string_view text, const text::FoldedText& f, std::size_t pos) {
+  std::size_t len = 0;
+  const auto cp = static_cast<UChar32>(text::DecodeAt(text, f.Orig(pos), &len));
+  return u_isupper(cp) || u_istitle(cp) || (cp >= '0' && cp <= '9');
+}
+
+// "1", "12", "I", "IV", "a" — a row number in a flattened table.
+bool LooksLikeRowNumber(std::string_view fs, std::size_t b, std::size_t e) {
+  b = SkipMarkup(fs, b, e);
+  while (e > b && (IsSpace(fs[e - 1]) || IsMarkup(fs[e - 1]) || fs[e - 1] == '.')) --e;
+  if (e <= b || e - b > 4) return false;
+  bool digits = true, roman = true;
+  for (std::size_t i = b; i < e; ++i) {
+    digits = digits && IsDigit(fs[i]);
+    roman = roman && IsRoman(fs[i]);
+  }
+  return digits || roman || e - b == 1;
+}
+
+Cell Trimmed(std::string_view fs, std::size_t b, std::size_t e) {
+  while (b < e && (IsSpace(fs[b]) || fs[b] == '\n' || IsMarkup(fs[b]))) ++b;
+  while (e > b && (IsSpace(fs[e - 1]) || fs[e - 1] == '\n' || IsMarkup(fs[e - 1]))) --e;
+  return {b, e};
+}
+
+}  // namespace
+
+std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig) {
+  // offsets has one more element than folded; it is non-decreasing.
+  auto it = std::lower_bound(f.offsets.begin(), f.offsets.end(), orig);
+  return static_cast<std::size_t>(it - f.offsets.begin());
+}
+
+Span OrigSpan(const text::FoldedText& f, std::size_t b, std::size_t e) {
+  return {f.Orig(b), f.Orig(e)};
+}
+
+std::string OrigClean(std::string_view text, const text::FoldedText& f, std::size_t b,
+                      std::size_t e) {
+  if (e <= b) return {};
+  return CleanText(text.substr(f.Orig(b), f.Orig(e) - f.Orig(b)));
+}
+
+OutlineIndex::OutlineIndex(const std::vector<OutlineNode>& outline, const text::FoldedText& f) {
+  Add(outline, f, false);
+  std::stable_sort(nodes_.begin(), nodes_.end(),
+                   [](const Node& a, const Node& b) { return a.begin < b.begin; });
+}
+
+void OutlineIndex::Add(const std::vector<OutlineNode>& nodes, const text::FoldedText& f,
+                       bool skip) {
+  for (const OutlineNode& n : nodes) {
+    const std::string h = text::Fold(n.heading);
+    const bool s =
+        skip || h.find("muc dich") != std::string::npos || h.find("yeu cau") != std::string::npos;
+    nodes_.push_back({FoldedPos(f, n.span.begin), FoldedPos(f, n.span.end), n.path, s});
+    Add(n.children, f, s);
+  }
+}
+
+int OutlineIndex::NodeAt(std::size_t pos) const {
+  auto it = std::upper_bound(nodes_.begin(), nodes_.end(), pos,
+                             [](std::size_t p, const Node& n) { return p < n.begin; });
+  return static_cast<int>(it - nodes_.begin()) - 1;
+}
+
+const std::string& OutlineIndex::Path(int node) const {
+  static const std::string kEmpty;
+  return node < 0 ? kEmpty : nodes_[node].path;
+}
+
+Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Document& doc,
+                   const OutlineIndex& outline) {
+  Scan scan;
+  const std::string_view fs = f.folded;
+  std::uint32_t header_end = 0;
+  for (const Span& s : {doc.title_span, doc.date_span, doc.number_span, doc.type_span}) {
+    header_end = std::max(header_end, s.end);
+  }
+  std::size_t start = FoldedPos(f, header_end);
+  if (outline.size() > 0) start = std::min(start, outline.HeadingBegin(0));
+
+  Paragraph cur;
+  bool open = false;
+  bool prev_ends = false;  // the previous line ended a sentence
+  bool recipients = false;
+  std::size_t resume = 0;  // recipients block: resume at this heading begin
+  Table table;
+  bool in_table = false;
+  // Flattened-table state.
+  bool flat_cell_open = false;
+  std::size_t flat_cell_begin = 0, flat_cell_end = 0;
+  bool flat_empty_pending = false;
+  std::size_t header_cells = 0;
+
+  auto close_para = [&]() {
+    if (!open) return;
+    open = false;
+    while (cur.end > cur.content &&
+           (IsSpace(fs[cur.end - 1]) || fs[cur.end - 1] == '\n' || IsMarkup(fs[cur.end - 1]))) {
+      --cur.end;
+    }
+    if (cur.end <= cur.content) return;
+    const std::size_t c = cur.content;
+    if (WordAt(fs, c, "can cu") || WordAt(fs, c, "theo de nghi") || WordAt(fs, c, "xet de nghi") ||
+        WordAt(fs, c, "kinh gui")) {
+      return;
+    }
+    if (outline.Skipped(cur.node)) return;
+    scan.paragraphs.push_back(cur);
+  };
+  auto close_table = [&]() {
+    if (!in_table) return;
+    in_table = false;
+    if (table.flattened && flat_cell_open && flat_cell_end > flat_cell_begin &&
+        !table.rows.empty()) {
+      table.rows.back().cells.push_back(Trimmed(fs, flat_cell_begin, flat_cell_end));
+      table.rows.back().end = flat_cell_end;
+    }
+    flat_cell_open = false;
+    if (!table.rows.empty() && !outline.Skipped(outline.NodeAt(table.begin))) {
+      table.end = table.rows.back().end;
+      scan.tables.push_back(std::move(table));
+    }
+    table = Table();
+  };
+
+  std::size_t lb = 0;
+  while (lb <= fs.size()) {
+    std::size_t le = fs.find('\n', lb);
+    if (le == std::string_view::npos) le = fs.size();
+    const std::size_t t = SkipMarkup(fs, lb, le);
+    std::size_t te = le;
+    while (te > t && (IsSpace(fs[te - 1]) || IsMarkup(fs[te - 1]))) --te;
+    const bool blank = t >= te;
+    const int node = outline.NodeAt(le);
+    const bool node_here =
+        node >= 0 && outline.HeadingBegin(node) >= lb && outline.HeadingBegin(node) <= le;
+    const std::size_t next = le + 1;
+
+    if (lb < start) {
+      lb = next;
+      continue;
+    }
+    if (recipients) {
+      if (node_here && outline.HeadingBegin(node) >= resume) {
+        recipients = false;
+      } else {
+        lb = next;
+        continue;
+      }
+    }
+    // Tables.
+    const auto pipes = std::count(fs.begin() + static_cast<std::ptrdiff_t>(lb),
+                                  fs.begin() + static_cast<std::ptrdiff_t>(le), '|');
+    const bool lone_pipe = !blank && te - t == 1 && fs[t] == '|';
+    const bool md_row = !lone_pipe && t < te && fs[t] == '|' && pipes >= 2;
+    if (lone_pipe || md_row || (in_table && table.flattened && !blank)) {
+      close_para();
+      if (in_table && table.flattened != lone_pipe && md_row) close_table();
+      if (!in_table) {
+        in_table = true;
+        table.flattened = lone_pipe;
+        table.begin = lb;
+        header_cells = 0;
+      }
+      if (md_row) {
+        // Separator rows hold only - : | and spaces.
+        bool sep = true;
+        for (std::size_t i = t; i < te; ++i) {
+          if (fs[i] != '-' && fs[i] != ':' && fs[i] != '|' && !IsSpace(fs[i])) sep = false;
+        }
+        if (!sep) {
+          TableRow row;
+          row.begin = lb;
+          row.end = te;
+          std::size_t cb = t + 1;
+          for (std::size_t i = t + 1; i <= te; ++i) {
+            if (i == te || fs[i] == '|') {
+              if (i == te && i > cb && fs[te - 1] != '|') {
+                row.cells.push_back(Trimmed(fs, cb, i));
+              } else if (i < te) {
+                row.cells.push_back(Trimmed(fs, cb, i));
+              }
+              cb = i + 1;
+            }
+          }
+          table.rows.push_back(std::move(row));
+        }
+      } else if (lone_pipe) {
+        if (flat_cell_open && flat_cell_end > flat_cell_begin) {
+          if (table.rows.empty()) table.rows.push_back({{}, flat_cell_begin, flat_cell_begin});
+          table.rows.back().cells.push_back(Trimmed(fs, flat_cell_begin, flat_cell_end));
+          table.rows.back().end = flat_cell_end;
+          flat_empty_pending = false;
+        } else if (flat_cell_open) {
+          flat_empty_pending = true;  // "|" right after "|": an empty cell or a row break
+        }
+        flat_cell_open = true;
+        flat_cell_begin = next;
+        flat_cell_end = next;
+      } else {
+        // A content line of a flattened cell.
+        if (flat_empty_pending) {
+          flat_empty_pending = false;
+          const std::size_t have = table.rows.empty() ? 0 : table.rows.back().cells.size();
+          if (header_cells == 0 && have > 0) header_cells = have;
+          const bool row_break =
+              table.rows.empty() || have >= header_cells || LooksLikeRowNumber(fs, t, te);
+          if (row_break) {
+            table.rows.push_back({{}, lb, lb});
+          } else {
+            table.rows.back().cells.push_back({lb, lb});
+          }
+        }
+        if (table.rows.empty()) table.rows.push_back({{}, lb, lb});
+        flat_cell_end = le;
+      }
+      lb = next;
+      continue;
+    }
+    if (in_table && (blank || !table.flattened)) close_table();
+
+    if (blank) {
+      close_para();
+      prev_ends = false;
+      lb = next;
+      continue;
+    }
+    if (WordAt(fs, t, "noi nhan")) {
+      close_para();
+      recipients = true;
+      resume = le;
+      lb = next;
+      continue;
+    }
+    const std::size_t label_end = LabelEnd(fs, t, te);
+    const bool labelled = label_end != t;
+    const bool starts_new =
+        !open || labelled || node_here || (prev_ends && (Capital(text, f, t) || IsDigit(fs[t])));
+    if (starts_new) {
+      close_para();
+      cur = Paragraph();
+      cur.begin = t;
+      cur.content = SkipMarkup(fs, label_end, te);
+      cur.node = node;
+      cur.heading = node_here;
+      open = true;
+    }
+    cur.end = te;
+    const char last = te > t ? fs[te - 1] : ' ';
+    // An outline heading line ends its paragraph ("4. Sở Tài chính" / "Chủ trì, …").
+    prev_ends = last == '.' || last == ':' || last == ';' || last == '!' || last == '?';
+    if (node_here && outline.HeadingEnd(node) <= le + 1) {
+      close_para();
+      prev_ends = false;
+    }
+    lb = next;
+  }
+  close_para();
+  close_table();
+  return scan;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Sentences(std::string_view text,
+                                                           const text::FoldedText& f,
+                                                           std::size_t begin, std::size_t end) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const std::string_view fs = f.folded;
+  std::size_t b = begin;
+  for (std::size_t i = begin; i + 2 < end; ++i) {
+    if (fs[i] != '.' || (fs[i + 1] != ' ' && fs[i + 1] != '\n')) continue;
+    std::size_t n = i + 1;
+    while (n < end && (IsSpace(fs[n]) || fs[n] == '\n' || IsMarkup(fs[n]))) ++n;
+    if (n >= end || !Capital(text, f, n) || IsDigit(fs[n])) continue;
+    // "TP. Hồ Chí Minh", "v.v. Các": a short upper-case word before the dot is no sentence end.
+    std::size_t w = i;
+    while (w > b && fs[w - 1] != ' ' && fs[w - 1] != '\n') --w;
+    if (i - w <= 2 && w < i && Capital(text, f, w)) continue;
+    out.emplace_back(b, i + 1);
+    b = n;
+  }
+  if (b < end) out.emplace_back(b, end);
+  return out;
+}
+
+}  // namespace dondoc::parse

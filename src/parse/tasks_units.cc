@@ -1,0 +1,488 @@
+// Tested by tasks_test.cc.
+//
+// A head-word finder for unit names, used until the unit registry offers one. It works on the
+// folded text (one fold per document) and reads capitalization from the original.
+//
+// A mention starts at a head:
+// - generic heads ("Sở", "Ban", "Hội", "Trung tâm", "Cục", "Bộ", …) must be capitalized and
+//   followed by a capitalized word: "Sở Y tế", "Ban Quản lý", not "Ban hành", "Báo cáo",
+//   "Hội nghị", "bộ tiêu chí";
+// - complete heads ("Công an", "UBND", "Ủy ban nhân dân", "Bảo hiểm xã hội", "Tỉnh đoàn",
+//   "Kho bạc Nhà nước", "Bộ Chỉ huy Quân sự" …) must be capitalized and need nothing after;
+// - groups ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan", "các tổ chức chính trị - xã
+//   hội", "các địa phương") may be lower case; the weak ones ("các cơ quan", "các đơn vị") need a
+//   tail ("liên quan", "trực thuộc", ", đơn vị") to count.
+// The name then runs on over capitalized words and, Vietnamese names capitalizing only the first
+// syllable of each component, over one lower-case syllable after each capitalized one ("Sở Giáo
+// dục và Đào tạo", "Sở Y tế"), over geography words ("tỉnh", "huyện", "thành phố", "cấp xã") and
+// a proper name after them ("UBND tỉnh Bình Sơn"). Edge cases handled:
+// - a lower-case syllable that starts an action ("Sở TT&TT chủ trì", "Sở TT&TT xây dựng") ends
+//   the name; so does a second lower-case syllable ("Sở Y tế triển khai"), except listed
+//   component words ("Phát triển nông thôn", "Cựu chiến binh", "Khu kinh tế");
+// - "và" joins components ("Sở Nông nghiệp và Môi trường") unless a new unit follows ("Sở Tài
+//   chính và Sở Y tế") or a lower-case word ("và các cơ quan liên quan");
+// - the comma inside "Văn hóa, Thể thao và Du lịch" and the dash in "Lao động - Thương binh và
+//   Xã hội"; "Ban Tuyên giáo Tỉnh ủy", "Văn phòng UBND tỉnh", "Văn phòng Đoàn ĐBQH" keep the
+//   owner body inside the name;
+// - "UBND các huyện, thị xã, thành phố", "UBND cấp xã" are group mentions;
+// - "các Sở: Văn hóa, Thể thao và Du lịch, Tài chính" gives one mention per Sở, named
+//   "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính";
+// - a line break inside a name is a space; a blank line ends it.
+#include "parse/tasks_units.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+
+#include "text/utf8.h"
+
+namespace dondoc::parse {
+namespace {
+
+enum class HeadKind { kGeneric, kComplete, kGroup, kWeakGroup, kSoList };
+
+struct Head {
+  std::string_view word;
+  HeadKind kind;
+  bool outside;
+};
+
+// Longest match wins; order does not matter.
+constexpr std::array kHeads = {
+    Head{"so", HeadKind::kGeneric, false},
+    Head{"ban", HeadKind::kGeneric, false},
+    Head{"van phong", HeadKind::kGeneric, false},
+    Head{"hoi", HeadKind::kGeneric, true},
+    Head{"doan", HeadKind::kGeneric, true},
+    Head{"lien doan", HeadKind::kGeneric, true},
+    Head{"trung tam", HeadKind::kGeneric, false},
+    Head{"dai", HeadKind::kGeneric, false},
+    Head{"bao", HeadKind::kGeneric, false},
+    Head{"cuc", HeadKind::kGeneric, true},
+    Head{"chi cuc", HeadKind::kGeneric, false},
+    Head{"bo", HeadKind::kGeneric, true},
+    Head{"vien", HeadKind::kGeneric, false},
+    Head{"toa an", HeadKind::kGeneric, true},
+    Head{"phong", HeadKind::kGeneric, false},
+    Head{"cong ty", HeadKind::kGeneric, false},
+    Head{"tong cong ty", HeadKind::kGeneric, false},
+    Head{"chi nhanh", HeadKind::kGeneric, false},
+    Head{"ngan hang", HeadKind::kGeneric, true},
+    Head{"lien minh", HeadKind::kGeneric, true},
+    Head{"hiep hoi", HeadKind::kGeneric, true},
+    Head{"lien hiep", HeadKind::kGeneric, true},
+    Head{"uy ban", HeadKind::kGeneric, false},
+    Head{"thuong truc", HeadKind::kGeneric, true},
+    Head{"benh vien", HeadKind::kGeneric, false},
+    Head{"thanh tra", HeadKind::kGeneric, false},
+    Head{"uy ban nhan dan", HeadKind::kComplete, false},
+    Head{"ubnd", HeadKind::kComplete, false},
+    Head{"hoi dong nhan dan", HeadKind::kComplete, true},
+    Head{"hdnd", HeadKind::kComplete, true},
+    Head{"cong an", HeadKind::kComplete, false},
+    Head{"kho bac nha nuoc", HeadKind::kComplete, true},
+    Head{"kho bac", HeadKind::kComplete, true},
+    Head{"bao hiem xa hoi", HeadKind::kComplete, true},
+    Head{"bhxh", HeadKind::kComplete, true},
+    Head{"tinh doan", HeadKind::kComplete, true},
+    Head{"thanh doan", HeadKind::kComplete, true},
+    Head{"huyen doan", HeadKind::kComplete, true},
+    Head{"tinh uy", HeadKind::kComplete, true},
+    Head{"thanh uy", HeadKind::kComplete, true},
+    Head{"huyen uy", HeadKind::kComplete, true},
+    Head{"dang uy", HeadKind::kComplete, true},
+    Head{"mttq", HeadKind::kComplete, true},
+    Head{"ubmttq", HeadKind::kComplete, true},
+    Head{"mat tran to quoc", HeadKind::kComplete, true},
+    Head{"toa an nhan dan", HeadKind::kComplete, true},
+    Head{"vien kiem sat nhan dan", HeadKind::kComplete, true},
+    Head{"ban chi huy quan su", HeadKind::kComplete, false},
+    Head{"bo chi huy quan su", HeadKind::kComplete, false},
+    Head{"bo chi huy bo doi bien phong", HeadKind::kComplete, false},
+    Head{"bo doi bien phong", HeadKind::kComplete, false},
+    Head{"cuc thue", HeadKind::kComplete, true},
+    Head{"chi cuc thue", HeadKind::kComplete, true},
+    Head{"ngan hang nha nuoc", HeadKind::kComplete, true},
+    Head{"doan thanh nien", HeadKind::kComplete, true},
+    Head{"ban thuong vu", HeadKind::kComplete, true},
+    Head{"cac so, ban, nganh", HeadKind::kGroup, false},
+    Head{"cac so, ban nganh", HeadKind::kGroup, false},
+    Head{"cac so ban nganh", HeadKind::kGroup, false},
+    Head{"cac so, nganh", HeadKind::kGroup, false},
+    Head{"cac ban, nganh", HeadKind::kGroup, false},
+    Head{"cac to chuc chinh tri - xa hoi", HeadKind::kGroup, true},
+    Head{"cac to chuc chinh tri xa hoi", HeadKind::kGroup, true},
+    Head{"cac doan the", HeadKind::kGroup, true},
+    Head{"cac hoi, doan the", HeadKind::kGroup, true},
+    Head{"cac dia phuong", HeadKind::kGroup, false},
+    Head{"cac co quan", HeadKind::kWeakGroup, false},
+    Head{"cac don vi", HeadKind::kWeakGroup, false},
+    Head{"cac so", HeadKind::kSoList, false},
+};
+
+// Tails of a group: "các cơ quan, đơn vị liên quan", "các sở, ban, ngành tỉnh".
+constexpr std::array<std::string_view, 24> kGroupTails = {
+    "co lien quan", "lien quan",  "truc thuoc", "chuyen mon", "doan the",     "don vi",
+    "co quan",      "dia phuong", "ban",        "nganh",      "thuoc tinh",   "cap tinh",
+    "cap huyen",    "cap xa",     "tinh",       "huyen",      "thi xa",       "thanh pho",
+    "xa",           "phuong",     "thi tran",   "quan",       "tren dia ban", "hoi"};
+
+// Geography words, compared with the original (accents matter: "tỉnh", not "tính").
+constexpr std::array<std::string_view, 17> kGeo = {
+    "thành phố", "thị xã",  "thị trấn", "trung ương", "cấp tỉnh", "cấp huyện",
+    "cấp xã",    "khu vực", "Nhà nước", "nhà nước",   "nhân dân", "Việt Nam",
+    "tỉnh",      "huyện",   "xã",       "phường",     "quận"};
+
+// Syllables that start an action: they end a name even as its first lower-case syllable.
+constexpr std::array<std::string_view, 78> kStops = {
+    "chu",  "phoi", "thuc", "tham",  "chiu",  "xay",  "to",    "trien",  "huong", "chi",
+    "ra",   "theo", "kiem", "tuyen", "bao",   "de",   "bo",    "nghien", "pho",   "quan",
+    "don",  "tong", "ban",  "trinh", "phat",  "van",  "day",   "tang",   "nang",  "dam",
+    "giam", "co",   "la",   "lam",   "cung",  "cong", "gui",   "lap",    "hoan",  "mo",
+    "duoc", "tiep", "khan", "chuan", "ho",    "dieu", "thanh", "nam",    "danh",  "kip",
+    "giai", "sua",  "khao", "phan",  "uu",    "can",  "dua",   "thu",    "dang",  "da",
+    "se",   "va",   "voi",  "cua",   "tai",   "tren", "trong", "ve",     "cho",   "nhu",
+    "khi",  "neu",  "cac",  "moi",   "nhung", "o",    "sau",   "truoc"};
+
+// Lower-case pairs inside component names ("Phát triển nông thôn", "Cựu chiến binh").
+constexpr std::array<std::string_view, 9> kPairs = {"trien nong",  "nong thon", "chien binh",
+                                                    "kinh te",     "thong van", "van tai",
+                                                    "cong nghiep", "cong nghe", "bien phong"};
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&' ||
+         (c >= 'A' && c <= 'Z');
+}
+
+std::size_t WordEnd(std::string_view s, std::size_t p) {
+  while (p < s.size() && IsWordByte(static_cast<unsigned char>(s[p]))) ++p;
+  return p;
+}
+
+bool Capitalized(std::string_view text, const text::FoldedText& f, std::size_t pos) {
+  std::size_t len = 0;
+  const char32_t cp = text::DecodeAt(text, f.Orig(pos), &len);
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+
+template <std::size_t N>
+bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
+  for (std::string_view x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
+
+// Length of the geography word at folded `pos`, 0 when none.
+std::size_t GeoAt(std::string_view text, const text::FoldedText& f, std::size_t pos) {
+  const std::string_view fs = f.folded;
+  for (std::string_view g : kGeo) {
+    const std::size_t o = f.Orig(pos);
+    if (text.substr(o, g.size()) != g) continue;
+    // Find the folded end of the word(s): walk until the original offset passes o + size.
+    std::size_t e = pos;
+    while (e < fs.size() && f.Orig(e) < o + g.size()) ++e;
+    if (e < fs.size() && IsWordByte(static_cast<unsigned char>(fs[e]))) continue;
+    return e - pos;
+  }
+  return 0;
+}
+
+const Head* HeadAt(std::string_view fs, std::size_t pos) {
+  const Head* best = nullptr;
+  for (const Head& h : kHeads) {
+    if ((best == nullptr || h.word.size() > best->word.size()) && WordAt(fs, pos, h.word)) {
+      best = &h;
+    }
+  }
+  return best;
+}
+
+std::size_t SkipSpace(std::string_view fs, std::size_t p, std::size_t end) {
+  int newlines = 0;
+  while (p < end && (fs[p] == ' ' || fs[p] == '\n' || fs[p] == '\t')) {
+    if (fs[p] == '\n' && ++newlines > 1) return end;
+    ++p;
+  }
+  return p;
+}
+
+bool IsParty(std::string_view fs, std::size_t pos) {
+  return WordAt(fs, pos, "tinh uy") || WordAt(fs, pos, "thanh uy") || WordAt(fs, pos, "huyen uy") ||
+         WordAt(fs, pos, "dang uy");
+}
+
+bool IsRolePhrase(std::string_view fs, std::size_t pos) {
+  for (std::string_view w :
+       {"chu tri", "phoi hop", "thuc hien", "tham muu", "chiu trach nhiem", "xay dung", "to chuc",
+        "trien khai", "huong dan", "chi dao", "theo doi", "de nghi", "bao cao", "co trach nhiem"}) {
+    if (WordAt(fs, pos, w)) return true;
+  }
+  return false;
+}
+
+// Runs a name on from `pos` (just after its head). Returns the end of the name.
+std::size_t NameRun(std::string_view text, const text::FoldedText& f, std::size_t head_begin,
+                    std::size_t pos, std::size_t end, int lc) {
+  const std::string_view fs = f.folded;
+  bool after_geo = false;
+  std::string_view prev;  // previous lower-case syllable
+  const bool owned = WordAt(fs, head_begin, "van phong") || WordAt(fs, head_begin, "ban") ||
+                     WordAt(fs, head_begin, "uy ban");
+  std::size_t name_end = pos;
+  while (true) {
+    std::size_t q = SkipSpace(fs, name_end, end);
+    if (q >= end) break;
+    if (fs[q] == ',') {
+      // "Văn hóa, Thể thao và Du lịch".
+      if (name_end >= 7 && fs.substr(name_end - 7, 7) == "van hoa") {
+        const std::size_t r = SkipSpace(fs, q + 1, end);
+        if (WordAt(fs, r, "the thao")) {
+          name_end = r + 8;
+          lc = 1;
+          continue;
+        }
+      }
+      break;
+    }
+    if (fs[q] == '-' && q + 1 < end && fs[q + 1] == ' ') {
+      const std::size_t r = SkipSpace(fs, q + 1, end);
+      if (r < end && Capitalized(text, f, r) && HeadAt(fs, r) == nullptr) {
+        name_end = WordEnd(fs, r);
+        lc = 0;
+        continue;
+      }
+      break;
+    }
+    if (!IsWordByte(static_cast<unsigned char>(fs[q]))) break;
+    const std::size_t we = WordEnd(fs, q);
+    const std::string_view w = fs.substr(q, we - q);
+    const bool cap = Capitalized(text, f, q);
+    // A new head ends the name, except as its first word ("Hội Liên hiệp Phụ nữ", "Ủy ban
+    // MTTQ", "Văn phòng UBND tỉnh") or a Party owner ("Ban Tuyên giáo Tỉnh ủy").
+    if (cap && HeadAt(fs, q) != nullptr && name_end != pos && !(owned && IsParty(fs, q))) {
+      break;
+    }
+    // A capitalized role phrase starts the action ("Công an tỉnh\nChủ trì, …").
+    if (cap && IsRolePhrase(fs, q)) break;
+    if (const std::size_t g = GeoAt(text, f, q); g > 0) {
+      name_end = q + g;
+      after_geo = true;
+      lc = 1;
+      continue;
+    }
+    if (w == "va" || w == "&") {
+      const std::size_t r = SkipSpace(fs, we, end);
+      if (r < end && Capitalized(text, f, r) && HeadAt(fs, r) == nullptr &&
+          GeoAt(text, f, r) == 0 && IsWordByte(static_cast<unsigned char>(fs[r]))) {
+        name_end = WordEnd(fs, r);
+        lc = 0;
+        after_geo = false;
+        continue;
+      }
+      break;
+    }
+    if (cap) {
+      name_end = we;
+      lc = 0;
+      continue;
+    }
+    if (after_geo) break;
+    if (lc == 0 && !InList(kStops, w)) {
+      name_end = we;
+      lc = 1;
+      prev = w;
+      continue;
+    }
+    if (lc >= 1 && !prev.empty()) {
+      std::string pair(prev);
+      pair += ' ';
+      pair += w;
+      if (InList(kPairs, std::string_view(pair))) {
+        name_end = we;
+        prev = w;
+        continue;
+      }
+    }
+    break;
+  }
+  return name_end;
+}
+
+// Group tail: ", đơn vị liên quan", " tỉnh". Returns the end, and whether anything was taken.
+std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::size_t pos,
+                      std::size_t end, bool* took) {
+  const std::string_view fs = f.folded;
+  std::size_t cur = pos;
+  *took = false;
+  while (true) {
+    std::size_t q = SkipSpace(fs, cur, end);
+    if (q < end && fs[q] == ',') q = SkipSpace(fs, q + 1, end);
+    if (WordAt(fs, q, "va")) q = SkipSpace(fs, q + 2, end);
+    if (q >= end) break;
+    // A capitalized word starts a new unit, not a tail ("các sở, Ban Quản lý").
+    if (Capitalized(text, f, q) && HeadAt(fs, q) != nullptr) break;
+    std::size_t len = 0;
+    for (std::string_view t : kGroupTails) {
+      if (t.size() > len && WordAt(fs, q, t)) len = t.size();
+    }
+    if (len == 0) break;
+    cur = q + len;
+    *took = true;
+  }
+  return cur;
+}
+
+}  // namespace
+
+bool WordStart(std::string_view folded, std::size_t pos) {
+  return pos == 0 || !IsWordByte(static_cast<unsigned char>(folded[pos - 1]));
+}
+
+bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
+  if (pos + word.size() > folded.size() || !WordStart(folded, pos)) return false;
+  if (folded.compare(pos, word.size(), word) != 0) return false;
+  const std::size_t e = pos + word.size();
+  return e == folded.size() || !IsWordByte(static_cast<unsigned char>(folded[e])) ||
+         !IsWordByte(static_cast<unsigned char>(word.back()));
+}
+
+std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
+                                          std::size_t begin, std::size_t end) {
+  std::vector<UnitMention> out;
+  const std::string_view fs = f.folded;
+  end = std::min(end, fs.size());
+  std::size_t p = begin;
+  while (p < end) {
+    if (!IsWordByte(static_cast<unsigned char>(fs[p])) || !WordStart(fs, p)) {
+      ++p;
+      continue;
+    }
+    const Head* h = HeadAt(fs, p);
+    const std::size_t we = WordEnd(fs, p);
+    if (h == nullptr || p + h->word.size() > end) {
+      p = we;
+      continue;
+    }
+    const bool cap = Capitalized(text, f, p);
+    const std::size_t he = p + h->word.size();
+    UnitMention m;
+    m.begin = p;
+    m.outside = h->outside;
+    bool ok = false;
+    switch (h->kind) {
+      case HeadKind::kGeneric: {
+        const std::size_t q = SkipSpace(fs, he, end);
+        if (cap && q < end && IsWordByte(static_cast<unsigned char>(fs[q])) &&
+            (Capitalized(text, f, q) || GeoAt(text, f, q) > 0)) {
+          m.end = NameRun(text, f, p, he, end, 0);
+          ok = true;
+        }
+        break;
+      }
+      case HeadKind::kComplete: {
+        if (!cap) break;
+        ok = true;
+        const bool ubnd = WordAt(fs, p, "ubnd") || WordAt(fs, p, "uy ban nhan dan");
+        const std::size_t q = SkipSpace(fs, he, end);
+        if (ubnd && WordAt(fs, q, "cac")) {
+          bool took = false;
+          const std::size_t t = GroupTail(text, f, q + 3, end, &took);
+          if (took) {
+            m.end = t;
+            m.group = true;
+            break;
+          }
+        }
+        const bool acronym = h->word.find(' ') == std::string_view::npos && h->word.size() >= 4 &&
+                             Capitalized(text, f, p + 1);
+        m.end = NameRun(text, f, p, he, end, acronym ? 0 : 1);
+        break;
+      }
+      case HeadKind::kGroup:
+      case HeadKind::kWeakGroup: {
+        bool took = false;
+        m.end = GroupTail(text, f, he, end, &took);
+        m.group = true;
+        ok = h->kind == HeadKind::kGroup || took;
+        break;
+      }
+      case HeadKind::kSoList: {
+        // "các Sở: Tài chính, Y tế" → one mention per Sở; "các Sở" alone → a group.
+        std::size_t q = he;
+        if (q < end && fs[q] == ':') ++q;
+        q = SkipSpace(fs, q, end);
+        std::size_t last = he;
+        while (q < end && IsWordByte(static_cast<unsigned char>(fs[q])) &&
+               Capitalized(text, f, q) && HeadAt(fs, q) == nullptr) {
+          UnitMention s;
+          s.begin = q;
+          s.end = NameRun(text, f, q, WordEnd(fs, q), end, 0);
+          s.name = "Sở " + CleanText(text.substr(f.Orig(q), f.Orig(s.end) - f.Orig(q)));
+          last = s.end;
+          out.push_back(std::move(s));
+          std::size_t r = SkipSpace(fs, last, end);
+          if (r < end && fs[r] == ',') {
+            r = SkipSpace(fs, r + 1, end);
+          } else if (WordAt(fs, r, "va")) {
+            r = SkipSpace(fs, r + 2, end);
+          } else {
+            break;
+          }
+          q = r;
+        }
+        if (last != he) {
+          p = last;
+          continue;
+        }
+        bool took = false;
+        m.end = GroupTail(text, f, he, end, &took);
+        m.group = true;
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) {
+      p = we;
+      continue;
+    }
+    // Party committees and the Front inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban MTTQ").
+    const std::string_view name = fs.substr(m.begin, m.end - m.begin);
+    for (std::string_view o : {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran",
+                               "doan thanh nien", "hoi dong nhan dan", "hdnd"}) {
+      if (name.find(o) != std::string_view::npos) m.outside = true;
+    }
+    if (name.starts_with("bo chi huy") || name.starts_with("van phong ubnd") ||
+        name.starts_with("van phong uy ban nhan dan")) {
+      m.outside = false;
+    }
+    p = m.end > p ? m.end : we;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::string MentionName(std::string_view text, const text::FoldedText& f, const UnitMention& m) {
+  if (!m.name.empty()) return m.name;
+  return CleanText(text.substr(f.Orig(m.begin), f.Orig(m.end) - f.Orig(m.begin)));
+}
+
+std::string CleanText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == '*' || c == '_' || c == '#') continue;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace dondoc::parse

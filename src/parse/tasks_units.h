@@ -1,0 +1,44 @@
+// Unit mentions for the task and reporting extractors: where in a plan's text a body (Sở, Ban,
+// UBND, Công an tỉnh, "các sở, ban, ngành" …) is named. Tested by tasks_test.cc.
+//
+// FALLBACK: the unit registry (units/registry.h) does not yet offer a mention finder; until it
+// does, this small head-word finder stands in. When units::FindUnits lands, FindUnitMentions
+// should call it first and keep this finder for what the registry does not know.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/fold.h"
+
+namespace dondoc::parse {
+
+struct UnitMention {
+  std::size_t begin = 0;  // [begin, end) in the folded text
+  std::size_t end = 0;
+  std::string name;  // set only when the name is not the text as written ("Sở Tài chính"
+                     // built from "các Sở: …, Tài chính")
+  bool group = false;  // "các sở, ban, ngành", "UBND các huyện …", "các cơ quan liên quan"
+  bool outside = false;  // outside a provincial UBND's command: Mặt trận, đoàn thể, Party
+                         // committees, HĐND, central bodies, courts, procuracies
+};
+
+// Mentions in folded[begin, end), in order, not overlapping. `text` is the original
+// (normalized) text `f` was folded from: capitalization is read there. Pure, thread-safe.
+std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
+                                          std::size_t begin, std::size_t end);
+
+// The cleaned name of a mention: as written (line breaks and markdown removed), or `name`.
+std::string MentionName(std::string_view text, const text::FoldedText& f, const UnitMention& m);
+
+// Removes "*", "_" and "#" markup, collapses white space (line breaks too), trims.
+std::string CleanText(std::string_view s);
+
+// True when folded[pos] starts a word (start of text or after a non-letter/digit byte).
+bool WordStart(std::string_view folded, std::size_t pos);
+// True when `word` (folded, may contain spaces) is at `pos` and ends at a word boundary.
+bool WordAt(std::string_view folded, std::size_t pos, std::string_view word);
+
+}  // namespace dondoc::parse
