@@ -6,8 +6,9 @@
 // - a place after a name that ends in a level word: "Công an tỉnh Bình Sơn";
 // - a known place (or the context's province) right after the name: "Tỉnh ủy Bình Sơn";
 // - a bare "tỉnh" after a name: "Sở Y tế tỉnh chủ trì" (the span ends after "tỉnh").
-// A place is a known place name, else up to 3 capitalized words on the same line with nothing
-// but spaces between them, so "… UBND tỉnh. Sở Y tế …" never reads "Sở Y" as a place.
+// A place is a known place name, else 2 or 3 capitalized words on the same line with nothing
+// but spaces between them, so "… UBND tỉnh. Sở Y tế …" never reads "Sở Y" as a place, nor
+// "Công an tỉnh\nChủ trì …" "Chủ".
 // Edge cases: words inside a document number or date ("15/TTr-STTTT") are skipped; "Báo {P}"
 // names need their place; the span of a mention is resolved with the same rules as Resolve, so
 // FindUnits and Resolve never disagree.
@@ -49,7 +50,7 @@ std::vector<Mention> Engine::Find(std::string_view text, const Context& context)
                        OnlySpaceBetween(text, tokens[p + k - 1], tokens[p + k])))) {
       ++k;
     }
-    return k;
+    return k >= 2 ? k : 0;  // one capitalized word is a sentence start more often than a place
   };
   std::size_t i = 0;
   while (i < n) {

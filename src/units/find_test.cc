@@ -1,1 +1,93 @@
 #include <gtest/gtest.h>
+
+#include "units/normalize.h"
+#include "units/registry.h"
+
+namespace dondoc::units {
+namespace {
+
+const Context kBinhSon{"Bình Sơn", "2024-05-10"};
+
+// "name=id" for every mention, in order; checks that each span cleans to its name.
+std::vector<std::string> Found(std::string_view text, const Context& ctx = kBinhSon) {
+  std::vector<std::string> out;
+  for (const Mention& m : FindUnits(text, ctx)) {
+    EXPECT_EQ(CleanName(text.substr(m.begin, m.end - m.begin)), m.name);
+    out.push_back(m.name + "=" + m.match.unit_id);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(FindUnits, LeadAndCoordinatingUnitsAndGroups) {
+  EXPECT_EQ(Found("Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tài chính, UBND các "
+                  "huyện, thị xã, thành phố và các cơ quan, đơn vị liên quan triển khai nền tảng "
+                  "số dùng chung của tỉnh."),
+            (V{"Sở Thông tin và Truyền thông=so-tttt", "Sở Tài chính=so-tai-chinh",
+               "UBND các huyện, thị xã, thành phố=group:ubnd-huyen",
+               "các cơ quan, đơn vị liên quan=group:co-quan-lien-quan"}));
+}
+
+TEST(FindUnits, SpansAreBytesOfTheOriginal) {
+  std::string_view text = "Giao Sở Y tế chủ trì.";
+  std::vector<Mention> m = FindUnits(text, kBinhSon);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "Sở Y tế");
+  EXPECT_EQ(m[0].match.province, "Bình Sơn");
+}
+
+TEST(FindUnits, NamesBrokenAcrossLinesAndMarkdown) {
+  EXPECT_EQ(
+      Found("- **Ủy\nban nhân dân tỉnh** chỉ đạo; Ủy ban Mặt trận Tổ\nquốc Việt Nam tỉnh"),
+      (V{"Ủy ban nhân dân tỉnh=ubnd-tinh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh=ubmttq-tinh"}));
+}
+
+TEST(FindUnits, LongestMatchFirst) {
+  EXPECT_EQ(Found("Văn phòng UBND tỉnh tổng hợp, báo cáo Chủ tịch UBND tỉnh."),
+            (V{"Văn phòng UBND tỉnh=vp-ubnd-tinh", "UBND tỉnh=ubnd-tinh"}));
+  EXPECT_EQ(Found("Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh "
+                  "tuyên truyền."),
+            (V{"Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh="
+               "group:mttq-doan-the"}));
+}
+
+TEST(FindUnits, QualifiersJoinTheSpan) {
+  EXPECT_EQ(Found("Sở Y tế tỉnh Bình Sơn phối hợp Công an tỉnh Lạc Thủy."),
+            (V{"Sở Y tế tỉnh Bình Sơn=so-y-te", "Công an tỉnh Lạc Thủy=cong-an-tinh"}));
+  EXPECT_EQ(Found("UBND huyện Đông Hòa và UBND xã Tân Lập thực hiện."),
+            (V{"UBND huyện Đông Hòa=ubnd-huyen", "UBND xã Tân Lập=ubnd-xa"}));
+  EXPECT_EQ(Found("Sở Tư pháp tỉnh chủ trì."), (V{"Sở Tư pháp tỉnh=so-tu-phap"}));
+  // A sentence end is not a place.
+  EXPECT_EQ(Found("báo cáo UBND tỉnh. Sở Nội vụ theo dõi."),
+            (V{"UBND tỉnh=ubnd-tinh", "Sở Nội vụ=so-noi-vu"}));
+  EXPECT_EQ(Found("Tỉnh ủy Bình Sơn lãnh đạo; Báo Bình Sơn đưa tin; báo cáo kết quả."),
+            (V{"Tỉnh ủy Bình Sơn=tinh-uy", "Báo Bình Sơn=bao-tinh"}));
+}
+
+TEST(FindUnits, AbbreviationsOnlyInCapitals) {
+  EXPECT_EQ(Found("STTTT, Sở GD&ĐT, SYT và CAT cùng thực hiện; cát, sỏi không phải đơn vị."),
+            (V{"STTTT=so-tttt", "Sở GD&ĐT=so-gddt", "SYT=so-y-te", "CAT=cong-an-tinh"}));
+}
+
+TEST(FindUnits, DocumentNumbersAreNotMentions) {
+  EXPECT_EQ(Found("theo Tờ trình số 97/TTr-STTTT ngày 30/12/2025 của Sở TT&TT"),
+            (V{"Sở TT&TT=so-tttt"}));
+}
+
+TEST(FindUnits, RenamesUseTheContextDate) {
+  std::vector<Mention> m =
+      FindUnits("Sở Kế hoạch và Đầu tư hướng dẫn.", {"Bình Sơn", "2025-06-01"});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].match.successor, "so-tai-chinh");
+}
+
+TEST(FindUnits, NothingInPlainText) {
+  EXPECT_TRUE(
+      FindUnits("Tăng cường công tác tuyên truyền, nâng cao nhận thức của người dân.", kBinhSon)
+          .empty());
+  EXPECT_TRUE(FindUnits("", kBinhSon).empty());
+}
+
+}  // namespace
+}  // namespace dondoc::units

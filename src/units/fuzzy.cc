@@ -38,8 +38,8 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int bound) {
 }
 
 int FuzzyBound(std::size_t length) {
-  if (length < 8) return 0;
-  if (length < 16) return 1;
+  if (length < 10) return 0;
+  if (length < 18) return 1;
   if (length < 28) return 2;
   return 3;
 }

@@ -70,6 +70,18 @@ std::string Join(const std::vector<std::string>& words, std::size_t begin, std::
   return out;
 }
 
+// OCR damages letters, not whole short words: "UBND và" must not become "UBND xã". With the
+// same number of words, words of up to 2 letters must be equal.
+bool ShortWordsKept(const std::vector<std::string>& words, const std::vector<std::string>& key) {
+  if (words.size() != key.size()) return true;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view k = key[i];
+    if (!k.empty() && k[0] == '#') k.remove_prefix(1);
+    if ((words[i].size() <= 2 || k.size() <= 2) && words[i] != k) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Index::Index(const UnitData& data) : data_(data) {
@@ -255,7 +267,7 @@ std::vector<FuzzyHit> Index::Fuzzy(const std::vector<std::string>& words) const 
     const Key& key = keys_[k];
     if (key.needs_place) continue;
     int d = BoundedEditDistance(joined, key.plain, bound);
-    if (d <= bound) out.push_back(FuzzyHit{k, d});
+    if (d <= bound && ShortWordsKept(words, key.words)) out.push_back(FuzzyHit{k, d});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const FuzzyHit& a, const FuzzyHit& b) { return a.distance < b.distance; });

@@ -249,8 +249,10 @@ TEST(Registry, Unknowns) {
   EXPECT_FALSE(r.match);
   EXPECT_EQ(r.reason, "not in the registry");
   EXPECT_EQ(Id("Sở"), "<none>");
-  EXPECT_EQ(Id("Báo"), "<none>");   // "Báo {P}" needs its place
-  EXPECT_EQ(Id("Sở Y"), "<none>");  // too short to be fuzzy
+  EXPECT_EQ(Id("Báo"), "<none>");       // "Báo {P}" needs its place
+  EXPECT_EQ(Id("Sở Y"), "<none>");      // too short to be fuzzy
+  EXPECT_EQ(Id("Cục Thủy"), "<none>");  // not "Cục Thuế": short names are never fuzzy
+  EXPECT_EQ(Id("UBND và"), "<none>");   // not "UBND xã": a short word is never changed
 }
 
 TEST(Registry, TrailingParenthesisIsAComment) {
