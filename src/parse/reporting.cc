@@ -32,7 +32,7 @@ std::size_t Skip(std::string_view fs, std::size_t p, std::size_t e) {
 int Target(std::string_view fs, const std::vector<UnitMention>& ms, std::size_t at, std::size_t e) {
   std::size_t p = Skip(fs, at + 7, e);
   // Right after: "báo cáo UBND tỉnh", "báo cáo về Sở …".
-  for (std::string_view w : {"ve", "cho", "len", "gui"}) {
+  for (std::string_view w : {"ve", "cho", "len", "gui", "chu tich", "giam doc"}) {
     if (WordAt(fs, p, w)) p = Skip(fs, p + w.size(), e);
   }
   for (std::size_t i = 0; i < ms.size(); ++i) {

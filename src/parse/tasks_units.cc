@@ -135,20 +135,19 @@ constexpr std::array<std::string_view, 17> kGeo = {
     "tỉnh",      "huyện",   "xã",       "phường",     "quận"};
 
 // Syllables that start an action: they end a name even as its first lower-case syllable.
-constexpr std::array<std::string_view, 78> kStops = {
-    "chu",  "phoi", "thuc", "tham",  "chiu",  "xay",  "to",    "trien",  "huong", "chi",
-    "ra",   "theo", "kiem", "tuyen", "bao",   "de",   "bo",    "nghien", "pho",   "quan",
-    "don",  "tong", "ban",  "trinh", "phat",  "van",  "day",   "tang",   "nang",  "dam",
-    "giam", "co",   "la",   "lam",   "cung",  "cong", "gui",   "lap",    "hoan",  "mo",
-    "duoc", "tiep", "khan", "chuan", "ho",    "dieu", "thanh", "nam",    "danh",  "kip",
-    "giai", "sua",  "khao", "phan",  "uu",    "can",  "dua",   "thu",    "dang",  "da",
-    "se",   "va",   "voi",  "cua",   "tai",   "tren", "trong", "ve",     "cho",   "nhu",
-    "khi",  "neu",  "cac",  "moi",   "nhung", "o",    "sau",   "truoc"};
+constexpr std::array<std::string_view, 77> kStops = {
+    "chu",  "phoi",  "thuc",  "tham", "chiu", "xay",  "to",     "trien", "huong", "chi",   "ra",
+    "theo", "kiem",  "tuyen", "bao",  "de",   "bo",   "nghien", "pho",   "quan",  "don",   "tong",
+    "ban",  "trinh", "phat",  "day",  "tang", "nang", "dam",    "giam",  "co",    "la",    "lam",
+    "cung", "cong",  "gui",   "lap",  "hoan", "mo",   "duoc",   "tiep",  "khan",  "chuan", "ho",
+    "dieu", "thanh", "nam",   "danh", "kip",  "giai", "sua",    "khao",  "phan",  "uu",    "can",
+    "dua",  "thu",   "dang",  "da",   "se",   "va",   "voi",    "cua",   "tai",   "tren",  "trong",
+    "ve",   "cho",   "nhu",   "khi",  "neu",  "cac",  "moi",    "nhung", "o",     "sau",   "truoc"};
 
 // Lower-case pairs inside component names ("Phát triển nông thôn", "Cựu chiến binh").
-constexpr std::array<std::string_view, 9> kPairs = {"trien nong",  "nong thon", "chien binh",
-                                                    "kinh te",     "thong van", "van tai",
-                                                    "cong nghiep", "cong nghe", "bien phong"};
+constexpr std::array<std::string_view, 10> kPairs = {
+    "phat trien", "trien nong", "nong thon",   "chien binh", "kinh te",
+    "thong van",  "van tai",    "cong nghiep", "cong nghe",  "bien phong"};
 
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&' ||
@@ -265,7 +264,7 @@ std::size_t NameRun(std::string_view text, const text::FoldedText& f, std::size_
       break;
     }
     // A capitalized role phrase starts the action ("Công an tỉnh\nChủ trì, …").
-    if (cap && IsRolePhrase(fs, q)) break;
+    if (cap && name_end != pos && IsRolePhrase(fs, q)) break;
     if (const std::size_t g = GeoAt(text, f, q); g > 0) {
       name_end = q + g;
       after_geo = true;
@@ -277,6 +276,7 @@ std::size_t NameRun(std::string_view text, const text::FoldedText& f, std::size_
       if (r < end && Capitalized(text, f, r) && HeadAt(fs, r) == nullptr &&
           GeoAt(text, f, r) == 0 && IsWordByte(static_cast<unsigned char>(fs[r]))) {
         name_end = WordEnd(fs, r);
+        prev = fs.substr(r, name_end - r);
         lc = 0;
         after_geo = false;
         continue;
@@ -286,24 +286,26 @@ std::size_t NameRun(std::string_view text, const text::FoldedText& f, std::size_
     if (cap) {
       name_end = we;
       lc = 0;
-      continue;
-    }
-    if (after_geo) break;
-    if (lc == 0 && !InList(kStops, w)) {
-      name_end = we;
-      lc = 1;
       prev = w;
       continue;
     }
-    if (lc >= 1 && !prev.empty()) {
+    if (after_geo) break;
+    if (!prev.empty()) {
       std::string pair(prev);
       pair += ' ';
       pair += w;
       if (InList(kPairs, std::string_view(pair))) {
         name_end = we;
         prev = w;
+        lc = 1;
         continue;
       }
+    }
+    if (lc == 0 && !InList(kStops, w)) {
+      name_end = we;
+      lc = 1;
+      prev = w;
+      continue;
     }
     break;
   }

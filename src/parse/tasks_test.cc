@@ -1,0 +1,219 @@
+#include "parse/tasks.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "parse/outline.h"
+#include "parse/tasks_units.h"
+#include "text/fold.h"
+
+namespace dondoc::parse {
+namespace {
+
+// A document as Parse would hand it over: outline read, issuer UBND tỉnh Bình Sơn.
+Document Doc(const std::string& text) {
+  Document d;
+  d.kind = "official";
+  d.issuer = Issuer{"Ủy ban nhân dân tỉnh Bình Sơn", "", "", {}};
+  d.outline = ExtractOutline(text);
+  return d;
+}
+
+// "name/role" for each unit of a task.
+std::vector<std::string> Units(const Task& t) {
+  std::vector<std::string> out;
+  for (const TaskUnit& u : t.units) out.push_back(u.name + "/" + u.role);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+std::vector<std::string> Names(const std::string& s) {
+  const text::FoldedText f = text::FoldMapped(s);
+  std::vector<std::string> out;
+  for (const UnitMention& m : FindUnitMentions(s, f, 0, f.folded.size())) {
+    out.push_back(MentionName(s, f, m));
+  }
+  return out;
+}
+
+TEST(TaskUnitsTest, HeadWordsAndNameEnds) {
+  EXPECT_EQ(Names("Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tài chính và Sở Y tế "
+                  "tỉnh Bình Sơn xây dựng bộ tiêu chí."),
+            (V{"Sở Thông tin và Truyền thông", "Sở Tài chính", "Sở Y tế tỉnh Bình Sơn"}));
+  EXPECT_EQ(Names("Ban hành Báo cáo số 3; Hội nghị tổng kết; Sở Văn hóa, Thể thao và Du lịch, "
+                  "Ban Tuyên giáo Tỉnh ủy, Công an tỉnh\nChủ trì"),
+            (V{"Sở Văn hóa, Thể thao và Du lịch", "Ban Tuyên giáo Tỉnh ủy", "Công an tỉnh"}));
+  EXPECT_EQ(Names("UBND các huyện, thị xã, thành phố và các cơ quan, đơn vị liên quan; "
+                  "các cơ quan báo chí"),
+            (V{"UBND các huyện, thị xã, thành phố", "các cơ quan, đơn vị liên quan"}));
+  EXPECT_EQ(Names("Sở Nông nghiệp và Phát triển nông thôn, Hội Cựu chiến binh tỉnh, Sở TT&TT "
+                  "xây dựng"),
+            (V{"Sở Nông nghiệp và Phát triển nông thôn", "Hội Cựu chiến binh tỉnh", "Sở TT&TT"}));
+}
+
+TEST(TasksTest, SentenceLeadCoordinate) {
+  const std::string text =
+      "III. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, UBND các huyện, thị xã "
+      "xây dựng cơ sở dữ liệu khoa học của tỉnh Bình Sơn; hoàn thành trong quý II/2026.\n";
+  Document d = Doc(text);
+  const std::size_t at = text.find("quý II/2026");
+  d.times.push_back({"trong quý II/2026",
+                     "date",
+                     "2026-04-01",
+                     "2026-06-30",
+                     "",
+                     "",
+                     {static_cast<std::uint32_t>(at),
+                      static_cast<std::uint32_t>(at + std::string("quý II/2026").size())}});
+  const auto tasks = ExtractTasks(text, d);
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Khoa học và Công nghệ/lead", "Sở Tài chính/coordinate",
+                                "UBND các huyện, thị xã/coordinate"}));
+  EXPECT_EQ(tasks[0].action,
+            "xây dựng cơ sở dữ liệu khoa học của tỉnh Bình Sơn; hoàn thành trong quý II/2026");
+  EXPECT_EQ(tasks[0].due, 0);
+  EXPECT_EQ(tasks[0].path, "III.1");
+  EXPECT_EQ(text.substr(tasks[0].units[0].span.begin,
+                        tasks[0].units[0].span.end - tasks[0].units[0].span.begin),
+            "Sở Khoa học và Công nghệ");
+}
+
+TEST(TasksTest, SectionHeadedByUnit) {
+  const std::string text =
+      "II. NHIỆM VỤ\n"
+      "3. Sở Giáo dục và Đào tạo:\n"
+      "- Triển khai thư viện số tại các trường học.\n"
+      "- Chủ trì tổ chức cuộc thi tin học trẻ tỉnh Bình Sơn.\n"
+      "- Phối hợp với Công an tỉnh tuyên truyền an toàn giao thông.\n"
+      "4. Kinh phí\n"
+      "Bố trí trong dự toán hằng năm.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Giáo dục và Đào tạo/execute"}));
+  EXPECT_EQ(tasks[0].action, "Triển khai thư viện số tại các trường học");
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Giáo dục và Đào tạo/lead"}));
+  EXPECT_EQ(tasks[1].action, "tổ chức cuộc thi tin học trẻ tỉnh Bình Sơn");
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Giáo dục và Đào tạo/coordinate", "Công an tỉnh/lead"}));
+  EXPECT_EQ(tasks[2].path, "II.3");
+}
+
+TEST(TasksTest, LetterSectionAndGiao) {
+  const std::string text =
+      "III. TỔ CHỨC THỰC HIỆN\n"
+      "a) Công an tỉnh:\n"
+      "Tăng cường tuần tra, kiểm soát trên các tuyến đường.\n"
+      "b) Giao Sở Tư pháp thẩm định dự thảo quy chế.\n"
+      "c) Sở Nội vụ chịu trách nhiệm hướng dẫn các đơn vị.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Công an tỉnh/execute"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Tư pháp/execute"}));
+  EXPECT_EQ(tasks[1].action, "thẩm định dự thảo quy chế");
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Nội vụ/execute"}));
+  EXPECT_EQ(tasks[2].action, "hướng dẫn các đơn vị");
+}
+
+TEST(TasksTest, RequestedOutsideAuthority) {
+  const std::string text =
+      "III. TỔ CHỨC THỰC HIỆN\n"
+      "5. Đề nghị Ủy ban MTTQ tỉnh và Hội Nông dân tỉnh vận động hội viên tham gia; Tỉnh đoàn "
+      "phát huy vai trò thanh niên.\n"
+      "6. Đề nghị Sở Y tế bố trí trạm y tế lưu động.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Ủy ban MTTQ tỉnh/requested", "Hội Nông dân tỉnh/requested"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Tỉnh đoàn/requested"}));
+  EXPECT_EQ(tasks[1].action, "phát huy vai trò thanh niên");
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Y tế/execute"}));
+}
+
+TEST(TasksTest, DecisionArticleThree) {
+  const std::string text =
+      "QUYẾT ĐỊNH:\n"
+      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch năm 2026.\n"
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+      "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Văn hóa, Thể thao và Du lịch, Tài "
+      "chính; Chủ tịch UBND các huyện, thị xã, thành phố và Thủ trưởng các cơ quan, đơn vị liên "
+      "quan chịu trách nhiệm thi hành Quyết định này./.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"Văn phòng UBND tỉnh/execute", "Sở Văn hóa, Thể thao và Du lịch/execute",
+               "Sở Tài chính/execute", "UBND các huyện, thị xã, thành phố/execute",
+               "các cơ quan, đơn vị liên quan/execute"}));
+  EXPECT_EQ(tasks[0].action, "thi hành Quyết định này");
+  EXPECT_EQ(tasks[0].path, "D3");
+}
+
+TEST(TasksTest, SkipsPurposeReferencesAndRecipients) {
+  const std::string text =
+      "Căn cứ Quyết định số 12/QĐ-UBND ngày 02/01/2026 của UBND tỉnh Bình Sơn;\n"
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "Sở Nội vụ chủ trì bảo đảm mỗi nhiệm vụ có đơn vị chủ trì.\n"
+      "II. TỔ CHỨC THỰC HIỆN\n"
+      "Ủy ban nhân dân tỉnh ban hành Kế hoạch này theo Quyết định số 12/QĐ-UBND.\n"
+      "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n";
+  EXPECT_TRUE(ExtractTasks(text, Doc(text)).empty());
+}
+
+TEST(TasksTest, PlanWithoutTasks) {
+  const std::string text =
+      "I. MỤC TIÊU\nNâng cao nhận thức của người dân tỉnh Bình Sơn.\n"
+      "II. NỘI DUNG\nTuyên truyền trên các phương tiện thông tin đại chúng.\n";
+  EXPECT_TRUE(ExtractTasks(text, Doc(text)).empty());
+  EXPECT_TRUE(ExtractTasks("", Doc("")).empty());
+}
+
+TEST(TasksTest, MarkdownTaskTable) {
+  const std::string text =
+      "III. NHIỆM VỤ CỤ THỂ\n"
+      "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+      "|---|---|---|---|---|\n"
+      "| 1 | Xây dựng bản đồ số du lịch | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính | "
+      "Quý III/2026 |\n"
+      "| 2 | Đào tạo hướng dẫn viên | Trường Cao đẳng Bình Sơn | | 2026 |\n";
+  Document d = Doc(text);
+  const std::size_t at = text.find("Quý III/2026");
+  d.times.push_back({"Quý III/2026",
+                     "date",
+                     "",
+                     "2026-09-30",
+                     "",
+                     "",
+                     {static_cast<std::uint32_t>(at),
+                      static_cast<std::uint32_t>(at + std::string("Quý III/2026").size())}});
+  std::vector<Warning> w;
+  const auto tasks = ExtractTasks(text, d, &w);
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].action, "Xây dựng bản đồ số du lịch");
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"Sở Văn hóa, Thể thao và Du lịch/lead", "Sở Tài chính/coordinate"}));
+  EXPECT_EQ(tasks[0].due, 0);
+  EXPECT_EQ(tasks[0].path, "III");
+  // A unit the finder does not know is taken whole from its cell.
+  EXPECT_EQ(Units(tasks[1]), (V{"Trường Cao đẳng Bình Sơn/lead"}));
+  EXPECT_TRUE(w.empty());
+}
+
+TEST(TasksTest, RaggedFlattenedTableWarns) {
+  const std::string text =
+      "PHỤ LỤC\n\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Đơn vị chủ trì**\n|\n**Phối hợp**\n|\n|\n"
+      "I\n|\nNHÓM GIẢI PHÁP THỂ CHẾ\n|\n|\n"
+      "1\n|\nRà soát quy định về\nđầu tư công\n|\nSở Tài chính\n|\nSở Tư pháp\n|\n|\n"
+      "2\n|\nPhát triển thương mại điện tử\n|\nSở Công Thương\n|\n\n";
+  std::vector<Warning> w;
+  const auto tasks = ExtractTasks(text, Doc(text), &w);
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].action, "Rà soát quy định về đầu tư công");
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tài chính/lead", "Sở Tư pháp/coordinate"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Công Thương/lead"}));
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].code, "ragged-table");
+}
+
+}  // namespace
+}  // namespace dondoc::parse
