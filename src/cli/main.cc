@@ -13,8 +13,13 @@ constexpr const char* kUsage =
     "commands:\n"
     "  parse FILE... [--pretty] [--text] [--out DIR]\n"
     "                 parse documents to dondoc/document@1 JSON (JSON Lines for several)\n"
+    "  summary FILE...\n"
+    "                 a readable summary of each document (header, signers, sections, tasks)\n"
     "  eval [DIR]     score the parser against DIR/metadata.jsonl\n"
     "                 (default ../shared/corpus/dev)\n"
+    "  eval-tasks [GOLD_DIR] [--corpus DIR]\n"
+    "                 score tasks, units, roles and deadlines against the hand-made gold set\n"
+    "                 (default tests/data/tasks-gold)\n"
     "  version        print the version\n";
 
 }  // namespace
@@ -28,7 +33,9 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   dondoc::cli::Args args(argv + 2, argv + argc);
   if (cmd == "parse") return dondoc::cli::CmdParse(args);
+  if (cmd == "summary") return dondoc::cli::CmdSummary(args);
   if (cmd == "eval") return dondoc::cli::CmdEval(args);
+  if (cmd == "eval-tasks") return dondoc::cli::CmdEvalTasks(args);
   if (cmd == "debug-header") return dondoc::cli::CmdDebugHeader(args);
   if (cmd == "version" || cmd == "--version") {
     std::puts("dondoc 0.1.0");

@@ -781,6 +781,8 @@ Header ExtractHeader(std::string_view text) {
       }
       if (li != title_line) {
         if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
+        // A công văn's V/v comes before its date line: the date line ends it.
+        if (date_line && li >= *date_line && title_line < *date_line) break;
         const bool upper = MostlyUpper(l.h->text);
         if (!title.empty()) {
           // capitals → lower case ends the title; lower case → a capitalised line of two or
