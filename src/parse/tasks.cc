@@ -335,7 +335,7 @@ class Extractor {
     Task t;
     t.units = std::move(units);
     t.action = env_.Action(Skip(fs_, action, end), end);
-    if (t.action.empty()) t.action = env_.Action(b, end);
+    if (t.action.empty()) return end;  // only units and role words: a heading, no task
     t.due = env_.DueIn(b, end);
     if (!t.due && sec_.valid) t.due = env_.DueIn(sec_.begin, sec_.end);
     const int node = env_.outline.NodeAt(b);
