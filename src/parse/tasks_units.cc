@@ -145,9 +145,9 @@ constexpr std::array<std::string_view, 77> kStops = {
     "ve",   "cho",   "nhu",   "khi",  "neu",  "cac",  "moi",    "nhung", "o",     "sau",   "truoc"};
 
 // Lower-case pairs inside component names ("Phát triển nông thôn", "Cựu chiến binh").
-constexpr std::array<std::string_view, 10> kPairs = {
-    "phat trien", "trien nong", "nong thon",   "chien binh", "kinh te",
-    "thong van",  "van tai",    "cong nghiep", "cong nghe",  "bien phong"};
+constexpr std::array<std::string_view, 11> kPairs = {
+    "hai quan",  "phat trien", "trien nong",  "nong thon", "chien binh", "kinh te",
+    "thong van", "van tai",    "cong nghiep", "cong nghe", "bien phong"};
 
 bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&' ||
