@@ -22,9 +22,11 @@ class Engine {
   // (caught by units_test): reported on stderr, then abort().
   static const Engine& Builtin();
 
-  // Resolves the words `tokens` (spans into `text`).
+  // Resolves the words `tokens` (spans into `text`). `strict_accents` (free text) refuses a
+  // match where a word carries diacritics other than the name's ("số" is not "Sở"); a word
+  // with none at all (lost accents, OCR) still matches.
   Resolution ResolveTokens(std::span<const Token> tokens, std::string_view text,
-                           const Context& context) const;
+                           const Context& context, bool strict_accents = false) const;
 
   std::vector<Mention> Find(std::string_view text, const Context& context) const;
 

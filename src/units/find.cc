@@ -9,6 +9,8 @@
 // A place is a known place name, else 2 or 3 capitalized words on the same line with nothing
 // but spaces between them, so "… UBND tỉnh. Sở Y tế …" never reads "Sở Y" as a place, nor
 // "Công an tỉnh\nChủ trì …" "Chủ".
+// Free text is matched with strict accents: "chuyển đổi số; xây dựng" is not "Sở Xây dựng" and
+// "giải phóng dân tộc" not "Phòng Dân tộc", while unaccented text ("So Y te") still matches.
 // Edge cases: words inside a document number or date ("15/TTr-STTTT") are skipped; "Báo {P}"
 // names need their place; the span of a mention is resolved with the same rules as Resolve, so
 // FindUnits and Resolve never disagree.
@@ -22,12 +24,25 @@ namespace {
 constexpr std::size_t kMaxNameWords = 24;
 constexpr std::size_t kMaxLooseWords = 3;
 
+// Only spaces or markdown between a and b; a '.' too after an abbreviation ("TP. Hà Nội").
 bool OnlySpaceBetween(std::string_view text, const Token& a, const Token& b) {
   for (std::size_t i = a.end; i < b.begin; ++i) {
     char c = text[i];
+    if (c == '.' && a.code) continue;
     if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '*') return false;
   }
   return true;
+}
+
+// A name never runs over ';', ':', '|', '!', '?', nor over '.' after a word that is not an
+// abbreviation ("TP. Hà Nội" and "TT. HĐND" are one name; "… chuyển đổi số. Xây dựng …" not).
+bool BreakBetween(std::string_view text, const Token& a, const Token& b) {
+  for (std::size_t i = a.end; i < b.begin; ++i) {
+    char c = text[i];
+    if (c == ';' || c == ':' || c == '|' || c == '!' || c == '?') return true;
+    if (c == '.' && !a.code) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -58,8 +73,11 @@ std::vector<Mention> Engine::Find(std::string_view text, const Context& context)
       ++i;
       continue;
     }
-    std::size_t limit = i;
-    while (limit < n && limit - i < kMaxNameWords && !tokens[limit].in_symbol) ++limit;
+    std::size_t limit = i + 1;
+    while (limit < n && limit - i < kMaxNameWords && !tokens[limit].in_symbol &&
+           !BreakBetween(text, tokens[limit - 1], tokens[limit])) {
+      ++limit;
+    }
     std::vector<Walk> walks = index_.WalkFrom(all, i, limit);
     std::size_t end = 0;
     bool ends_in_level = false;
@@ -88,7 +106,7 @@ std::vector<Mention> Engine::Find(std::string_view text, const Context& context)
       if (ends_in_level || PlaceAt(all.subspan(0, limit), end, context, &city) == p) end += p;
     }
     std::span<const Token> span = all.subspan(i, end - i);
-    Resolution r = ResolveTokens(span, text, context);
+    Resolution r = ResolveTokens(span, text, context, /*strict_accents=*/true);
     if (r.match) {
       Mention m;
       m.begin = tokens[i].begin;

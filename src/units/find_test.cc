@@ -82,6 +82,12 @@ TEST(FindUnits, RenamesUseTheContextDate) {
   EXPECT_EQ(m[0].match.successor, "so-tai-chinh");
 }
 
+TEST(FindUnits, OtherWordsWithTheSameLettersAreNotUnits) {
+  EXPECT_EQ(Found("đẩy mạnh chuyển đổi số; xây dựng chính quyền số, giải phóng dân tộc"), V{});
+  EXPECT_EQ(Found("SO Y TE phoi hop"), (V{"SO Y TE=so-y-te"}));  // lost accents still match
+  EXPECT_EQ(Found("UBND TP. Hà Nội"), (V{"UBND TP. Hà Nội=ubnd-tinh"}));
+}
+
 TEST(FindUnits, NothingInPlainText) {
   EXPECT_TRUE(
       FindUnits("Tăng cường công tác tuyên truyền, nâng cao nhận thức của người dân.", kBinhSon)

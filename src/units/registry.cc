@@ -157,8 +157,13 @@ struct Candidate {
 class Resolver {
  public:
   Resolver(const Engine& engine, std::span<const Token> tokens, std::string_view text,
-           const Context& context)
-      : engine_(engine), index_(engine.index()), tokens_(tokens), text_(text), ctx_(context) {}
+           const Context& context, bool strict_accents)
+      : engine_(engine),
+        index_(engine.index()),
+        tokens_(tokens),
+        text_(text),
+        ctx_(context),
+        strict_(strict_accents) {}
 
   Resolution Run() {
     const std::size_t n = tokens_.size();
@@ -181,6 +186,7 @@ class Resolver {
         if (auto m = Exact(q, Tail(q), true)) return {m, ""};
       }
     }
+    if (strict_) return {std::nullopt, Unknown()};  // free text: exact names only
     if (auto m = Fuzzy(n, Qualifier{})) return {m, ""};
     for (std::size_t q = n - 1; q >= 1; --q) {
       std::string level;
@@ -278,7 +284,9 @@ class Resolver {
     }
     const Candidate* c = Choose(cands, q);
     if (c == nullptr) return std::nullopt;
-    int mismatches = AccentMismatches(*c->walk, index_.keys()[c->key]);
+    bool hard = false;
+    int mismatches = AccentMismatches(*c->walk, index_.keys()[c->key], &hard);
+    if (hard && strict_) return std::nullopt;
     double confidence = std::max(0.8, 1.0 - 0.04 * mismatches);
     UnitMatch m = Make(index_.keys()[c->key].entry, confidence, q);
     if (mismatches > 0) AddNote(&m.note, "accents differ from the registry's spelling");
@@ -304,7 +312,9 @@ class Resolver {
     return m;
   }
 
-  int AccentMismatches(const Walk& walk, const Key& key) const {
+  // Words whose diacritics differ from the key's; *hard when one of them has diacritics of
+  // its own (a different word, not lost accents).
+  int AccentMismatches(const Walk& walk, const Key& key, bool* hard) const {
     int out = 0;
     std::size_t k = 0;
     for (const Step& s : walk.path) {
@@ -316,6 +326,7 @@ class Resolver {
       if (s.reading == Reading::kPlain && k < key.words.size() && key.checked[k] &&
           t.marks != key.marks[k]) {
         ++out;
+        if (!t.marks.empty()) *hard = true;
       }
       ++k;
     }
@@ -392,13 +403,14 @@ class Resolver {
   std::span<const Token> tokens_;
   std::string_view text_;
   const Context& ctx_;
+  bool strict_;
 };
 
 }  // namespace
 
 Resolution Engine::ResolveTokens(std::span<const Token> tokens, std::string_view text,
-                                 const Context& context) const {
-  return Resolver(*this, tokens, text, context).Run();
+                                 const Context& context, bool strict_accents) const {
+  return Resolver(*this, tokens, text, context, strict_accents).Run();
 }
 
 const Engine& Engine::Builtin() {
