@@ -181,15 +181,31 @@ bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
-// One of `forms` (lower-case, accented) stands at folded i: the original has it with its
+// A list of stop words with their folded forms, folded once: the stop checks run at almost
+// every word of a citation's tail, so folding the list on every call dominated the extractor.
+struct StopList {
+  struct Form {
+    std::string_view form;
+    std::string folded;
+  };
+  std::vector<Form> forms;
+  template <std::size_t N>
+  explicit StopList(const std::string_view (&list)[N]) {
+    forms.reserve(N);
+    for (std::string_view f : list) forms.push_back({f, text::Fold(f)});
+  }
+};
+
+// One of `stops` (lower-case, accented) stands at folded i: the original has it with its
 // accents, or without any accents at all (unaccented OCR text), so "nhũng" is not "những".
-template <std::size_t N>
-bool StopAt(const Matcher& m, std::size_t i, const std::string_view (&forms)[N],
-            bool any_case = false) {
+bool StopAt(const Matcher& m, std::size_t i, const StopList& stops, bool any_case = false) {
   if (!any_case && !m.LowerAt(i)) return false;
-  for (std::string_view form : forms) {
-    const std::string fw = text::Fold(form);
-    if (!m.Has(i, fw)) continue;
+  if (i >= m.f.size()) return false;  // every folded form is non-empty
+  const char first = m.f[i];
+  for (const StopList::Form& sf : stops.forms) {
+    const std::string_view form = sf.form;
+    const std::string& fw = sf.folded;
+    if (fw[0] != first || !m.Has(i, fw)) continue;
     const std::size_t cb = m.CleanPos(i), ce = m.CleanPos(i + fw.size());
     const std::string_view orig = std::string_view(m.clean.text).substr(cb, ce - cb);
     if (orig == form || IsAscii(orig)) return true;
@@ -209,12 +225,34 @@ bool StopAt(const Matcher& m, std::size_t i, const std::string_view (&forms)[N],
   return false;
 }
 
-bool TypeWordAt(const Matcher& m, std::size_t i) {
-  for (const DocType& t : AllTypes()) {
-    if (m.Has(i, t.folded)) return true;
+// The type names of AllTypes() grouped by their first folded byte, plus the generic "văn
+// bản". Hot: the scan tries a type at every word start of the document, so only the few names
+// sharing the word's first letter are compared, still in AllTypes() order (longest first).
+struct TypeIndex {
+  DocType generic{"", "Văn bản", "van ban"};
+  std::vector<const DocType*> by_first[256];
+  TypeIndex() {
+    for (const DocType& t : AllTypes()) {
+      by_first[static_cast<unsigned char>(t.folded[0])].push_back(&t);
+    }
   }
-  return false;
+};
+
+const TypeIndex& Types() {
+  static const TypeIndex index;
+  return index;
 }
+
+// The first type of AllTypes() whose folded name stands at folded i, or nullptr.
+const DocType* TypeAt(const Matcher& m, std::size_t i) {
+  if (i >= m.f.size()) return nullptr;
+  for (const DocType* t : Types().by_first[static_cast<unsigned char>(m.f[i])]) {
+    if (m.Has(i, t->folded)) return t;
+  }
+  return nullptr;
+}
+
+bool TypeWordAt(const Matcher& m, std::size_t i) { return TypeAt(m, i) != nullptr; }
 
 // Words that end an issuer: the trích yếu's first verb or preposition, or another clause.
 bool IssuerStop(const Matcher& m, std::size_t i) {
@@ -227,7 +265,8 @@ bool IssuerStop(const Matcher& m, std::size_t i) {
       "trong",     "với",        "khi",        "để",         "là",        "có",         "gửi",
       "kèm theo",  "năm",        "tháng",      "và",         "thì",       "mà",         "chưa",
       "nhưng",     "nên",        "hoặc"};
-  if (StopAt(m, i, kStops, /*any_case=*/true)) return true;
+  static const StopList kList(kStops);
+  if (StopAt(m, i, kList, /*any_case=*/true)) return true;
   return m.Has(i, "can cu") || TypeWordAt(m, i);
 }
 
@@ -268,7 +307,8 @@ bool NameStop(const Matcher& m, std::size_t i) {
       "khi",       "không",   "là",  "các",  "những",    "về",        "năm",  "ngày",
       "số",        "sửa đổi", "và",  "do",   "ban hành", "hướng dẫn", "như",  "từ",
       "trên",      "gồm",     "có",  "nhằm", "thi hành", "sau",       "trước"};
-  return StopAt(m, i, kStops);
+  static const StopList kList(kStops);
+  return StopAt(m, i, kList);
 }
 
 struct Citation {
@@ -473,7 +513,7 @@ std::vector<Reference> ExtractReferences(std::string_view text, std::string_view
   m.fold = text::FoldMapped(m.clean.text);
   m.f = m.fold.folded;
   const std::string own_key = own_number.empty() ? "" : SymbolKey(own_number);
-  static const DocType kGeneric{"", "Văn bản", "van ban"};
+  const DocType& generic = Types().generic;
   std::vector<Reference> out;
   std::size_t i = 0;
   while (i < m.f.size()) {
@@ -481,21 +521,15 @@ std::vector<Reference> ExtractReferences(std::string_view text, std::string_view
       ++i;
       continue;
     }
-    const DocType* type = nullptr;
-    for (const DocType& t : AllTypes()) {
-      if (m.Has(i, t.folded)) {
-        type = &t;
-        break;
-      }
-    }
-    if (type == nullptr && m.Has(i, kGeneric.folded)) type = &kGeneric;
+    const DocType* type = TypeAt(m, i);
+    if (type == nullptr && m.Has(i, generic.folded)) type = &generic;
     if (type == nullptr) {
       i = m.WordEnd(i);
       continue;
     }
     const std::size_t q = i + type->folded.size();
     std::vector<Citation> found;
-    const std::size_t next = ReadCitations(m, i, q, type == &kGeneric ? nullptr : type, &found);
+    const std::size_t next = ReadCitations(m, i, q, type == &generic ? nullptr : type, &found);
     for (Citation& c : found) Add(std::move(c.ref), own_key, &out);
     i = std::max(next, q);
   }
