@@ -113,6 +113,7 @@ class Scanner {
   std::size_t ContinuousAt(std::size_t p);
   std::size_t RecurringAt(std::size_t p);
   std::size_t DayRecurrence(std::size_t begin, const Piece& first);
+  std::size_t MonthRecurrence(std::size_t begin, const Piece& months);
   std::size_t EventWindowAt(std::size_t p);
   std::size_t OccasionAt(std::size_t p);
   std::size_t RelativeAt(std::size_t p);
@@ -128,6 +129,7 @@ class Scanner {
   bool LabelBefore(std::size_t p) const;
   bool ClauseEndAfter(std::size_t e) const;
   bool UpperAt(std::size_t p) const;
+  bool IsMoi(std::size_t p) const;
   std::size_t SymbolEnd(std::size_t p) const;
   std::size_t ClauseEnd(std::size_t p, std::size_t limit) const;
   std::size_t SuffixDays(std::size_t e, std::vector<Piece>* days) const;
@@ -185,6 +187,9 @@ std::vector<TimeExpr> Scanner::Run() {
 }
 
 std::size_t Scanner::TryAt(std::size_t p) {
+  // Every phrase starts with a digit or one of these letters; most words are skipped here.
+  static constexpr std::string_view kFirst = "cdghklmnqstv";
+  if (!IsDigit(f_[p]) && kFirst.find(f_[p]) == std::string_view::npos) return kNo;
   for (auto fn :
        {&Scanner::EventWindowAt, &Scanner::OccasionAt, &Scanner::SoonAfterAt, &Scanner::RelativeAt,
         &Scanner::ContinuousAt, &Scanner::RecurringAt, &Scanner::PieceFlow}) {
@@ -235,6 +240,9 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
     if (std::size_t e = DayRecurrence(begin, *pc); e != kNo) return e;
     if (pc->lo == 0) return pc->end;  // "ngày 20" alone
   }
+  if (pc->unit == U::kMonth && pc->year == 0 && !pc->relative_year) {
+    if (std::size_t e = MonthRecurrence(begin, *pc); e != kNo) return e;
+  }
   if (flags & kFrom) return RangeFlow(begin, q, flags, &*pc);
   const bool cell = IsCell(p, pc->end);
   const bool in_ref = p < ref_end_;
@@ -242,8 +250,8 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
   const bool context = flags != 0 || cell;
   bool accept = false;
   switch (pc->unit) {
-    case U::kDay:
-      accept = context;
+    case U::kDay:  // a bare date in a cell only under a "Thời gian" column
+      accept = flags != 0 || (cell && time_header_);
       break;
     case U::kMonth:
       accept = pc->year != 0 || pc->relative_year || context;
@@ -348,7 +356,14 @@ std::size_t Scanner::ContinuousAt(std::size_t p) {
   std::size_t e = WordAt(f_, p, "thuong xuyen");
   const bool label = LabelBefore(p);
   if (e != kNo) {
-    if (p >= 6 && f_.substr(p - 6, 6) == "khong ") return kNo;
+    // "không thường xuyên"; "chi thường xuyên" (recurrent spending) and "giáo dục thường
+    // xuyên" (continuing education) are nouns.
+    for (std::string_view w : {"khong ", "chi ", "giao duc "}) {
+      if (p >= w.size() && f_.substr(p - w.size(), w.size()) == w &&
+          (p == w.size() || !IsAlnum(f_[p - w.size() - 1]))) {
+        return kNo;
+      }
+    }
     std::size_t k = Skip(f_, e);
     if (k < f_.size() && f_[k] == ',') k = Skip(f_, k + 1);
     if (std::size_t v = Eat(f_, k, "va"); v != kNo) k = v;
@@ -374,7 +389,7 @@ std::size_t Scanner::RecurringAt(std::size_t p) {
   Cycle cycle;
   std::size_t e = kNo;
   std::size_t h = Eat(f_, q, "hang");
-  if (h == kNo) h = Eat(f_, q, "moi");
+  if (h == kNo && IsMoi(q)) h = Eat(f_, q, "moi");
   if (h != kNo) {
     e = CycleWordAt(f_, h, &cycle);
     // "hàng" (not "hằng") after ngân/mặt/khách … or before a year is goods: "bán hàng năm 2025".
@@ -451,7 +466,7 @@ std::size_t Scanner::DayRecurrence(std::size_t begin, const Piece& first) {
   if (k < f_.size() && f_[k] == ',') k = Skip(f_, k + 1);
   if (std::size_t c = Eat(f_, k, "cua"); c != kNo) k = c;
   std::size_t h = Eat(f_, k, "hang");
-  if (h == kNo) h = Eat(f_, k, "moi");
+  if (h == kNo && IsMoi(k)) h = Eat(f_, k, "moi");
   Cycle cycle;
   const std::size_t end = h == kNo ? kNo : CycleWordAt(f_, h, &cycle);
   if (end == kNo) return kNo;
@@ -460,28 +475,53 @@ std::size_t Scanner::DayRecurrence(std::size_t begin, const Piece& first) {
   return end;
 }
 
+// "tháng 12 hằng năm" → FREQ=YEARLY;BYMONTH=12; date = the end of its next occurrence.
+std::size_t Scanner::MonthRecurrence(std::size_t begin, const Piece& months) {
+  std::size_t k = Skip(f_, months.end);
+  if (k < f_.size() && f_[k] == ',') k = Skip(f_, k + 1);
+  std::size_t h = Eat(f_, k, "hang");
+  if (h == kNo && IsMoi(k)) h = Eat(f_, k, "moi");
+  const std::size_t end = h == kNo ? kNo : WordAt(f_, h, "nam");
+  if (end == kNo) return kNo;
+  std::string rule = "FREQ=YEARLY;BYMONTH=";
+  for (int m = months.lo; m <= months.hi; ++m) {
+    rule += std::to_string(m);
+    if (m < months.hi) rule += ',';
+  }
+  const std::optional<Range> r = ResolvePiece(months);
+  Emit(begin, end, "recurring", "", r ? Iso(r->end) : "", std::move(rule));
+  return end;
+}
+
 // ---- events ----------------------------------------------------------------------------------
 
 // "trước, trong và sau Tết Nguyên đán", "trong và sau Đại hội", "trước và trong dịp lễ".
 std::size_t Scanner::EventWindowAt(std::size_t p) {
+  // Distinct words joined by "," or "và" ("trong trồng trọt" folds to "trong trong trot").
   int words = 0;
+  unsigned seen = 0;
   std::size_t q = p;
-  while (true) {
+  bool joined = true;
+  while (joined) {
     std::size_t e = kNo;
+    unsigned bit = 1;
     for (std::string_view w : {"truoc", "trong", "sau"}) {
       if ((e = WordAt(f_, q, w)) != kNo) break;
+      bit <<= 1;
     }
-    if (e == kNo) break;
+    if (e == kNo || (seen & bit)) break;
+    seen |= bit;
     ++words;
     std::size_t s = Skip(f_, e);
-    if (s < f_.size() && f_[s] == ',') s = Skip(f_, s + 1);
-    if (std::size_t v = Eat(f_, s, "va"); v != kNo) s = v;
+    joined = false;
+    if (s < f_.size() && f_[s] == ',') s = Skip(f_, s + 1), joined = true;
+    if (std::size_t v = Eat(f_, s, "va"); v != kNo) s = v, joined = true;
     q = s;
   }
-  if (words < 2) return kNo;
+  if (words < 2 || joined) return kNo;
   if (std::size_t d = Eat(f_, q, "dip"); d != kNo) q = d;
   const std::optional<Name> name = NameAt(text_, ft_, q);
-  if (!name) return kNo;
+  if (!name || !(UpperAt(q) || KnownOccasion(name->folded))) return kNo;
   Emit(p, name->end, "event", "", EventDate(name->folded), "", EventName(*name));
   return name->end;
 }
@@ -628,6 +668,14 @@ bool Scanner::UpperAt(std::size_t p) const {
   std::size_t len = 0;
   const char32_t cp = text::DecodeAt(text_, ft_.Orig(p), &len);
   return u_isupper(static_cast<UChar32>(cp));
+}
+
+// "mỗi" (each), not "mới" (new) nor "mọi" (all): the o carries a tilde.
+bool Scanner::IsMoi(std::size_t p) const {
+  if (p + 3 > f_.size() || f_.substr(p, 3) != "moi") return false;
+  std::size_t len = 0;
+  const char32_t o = text::DecodeAt(text_, ft_.Orig(p + 1), &len);
+  return o == U'\u1ED7' || o == U'\u1ED6';  // ỗ Ỗ
 }
 
 // A document symbol starting at p: "749/qd-ttg", "35-nq/tw", "01/2023/qd-ubnd" (a '/' or '-'

@@ -151,7 +151,7 @@ bool ItemTailOk(std::string_view f, std::size_t e) {
   if (e >= f.size() || !IsAlnum(f[e])) {
     const std::size_t q = Skip(f, e);
     if (q >= f.size() || !IsAlnum(f[q])) return true;
-    for (std::string_view w : {"nam", "va", "den", "thang", "quy", "qui"}) {
+    for (std::string_view w : {"nam", "va", "den", "thang", "quy", "qui", "hang", "moi"}) {
       if (WordAt(f, q, w) != kNo) return true;
     }
   }

@@ -85,6 +85,7 @@ std::optional<Name> Words(std::string_view text, const text::FoldedText& ft, std
     i = k;
   }
   if (words == 0) return std::nullopt;
+  while (e > q && (f[e - 1] == '*' || f[e - 1] == '_')) --e;
   Name n;
   n.end = e;
   n.text = Collapse(text.substr(ft.Orig(q), ft.Orig(e) - ft.Orig(q)));
@@ -121,6 +122,12 @@ std::size_t CycleWordAt(std::string_view f, std::size_t p, Cycle* cycle) {
   };
   for (const Unit& u : kUnits) {
     if (std::size_t e = WordAt(f, p, u.word); e != kNo) {
+      if (u.family == F::kQuarterly) {  // "quy định", "quy mô" written without accents
+        const std::size_t n = Skip(f, e);
+        for (std::string_view w : {"dinh", "mo", "hoach", "che", "trinh", "tac", "chuan", "pham"}) {
+          if (WordAt(f, n, w) != kNo) return kNo;
+        }
+      }
       cycle->family = u.family;
       cycle->base = std::string(u.rule);
       return e;
@@ -259,7 +266,23 @@ std::optional<Name> AnchorAt(std::string_view text, const text::FoldedText& ft, 
                              std::size_t begin) {
   const std::size_t used = ft.Orig(q) - ft.Orig(begin);
   if (used >= 70) return std::nullopt;
-  return Words(text, ft, q, {"thi", "de", "nham", "phai", "va"}, 8, 80 - used);
+  std::optional<Name> n = Words(text, ft, q, {"thi", "de", "nham", "phai", "va"}, 8, 80 - used);
+  // Cut at the word limit, an anchor may end on a dangling word ("… văn bản yêu cầu của").
+  while (n) {
+    const std::size_t last = n->folded.rfind(' ');
+    if (last == std::string::npos) break;
+    const std::string_view tail = std::string_view(n->folded).substr(last + 1);
+    static constexpr std::string_view kDangling[] = {"cua",  "tai", "theo", "ve",  "cho", "voi",
+                                                     "chua", "la",  "o",    "tu",  "den", "trong",
+                                                     "nhu",  "co",  "cac",  "mot", "quy", "va"};
+    if (std::find(std::begin(kDangling), std::end(kDangling), tail) == std::end(kDangling)) break;
+    // Step back one word in the folded text.
+    std::size_t e = n->end;
+    while (e > q && !IsBlank(ft.folded[e - 1])) --e;
+    while (e > q && IsBlank(ft.folded[e - 1])) --e;
+    n = Words(text, ft, q, {}, 8, ft.Orig(e) - ft.Orig(q));
+  }
+  return n;
 }
 
 bool IsLunarNewYear(std::string_view n) {

@@ -161,6 +161,13 @@ TEST(TimesTest, Recurring) {
             "", "2026-01-25", "FREQ=MONTHLY;BYMONTHDAY=25");
   ExpectOne("Rà soát 3 tháng một lần.", "3 tháng một lần", "recurring", "", "",
             "FREQ=MONTHLY;INTERVAL=3");
+  ExpectOne("| Sở Hạ Lam | Tháng 12 hằng năm |", "Tháng 12 hằng năm", "recurring", "", "2026-12-31",
+            "FREQ=YEARLY;BYMONTH=12");
+  ExpectOne("Kiểm kê tháng 6, 7 hàng năm.", "tháng 6, 7 hàng năm", "recurring", "", "2026-07-31",
+            "FREQ=YEARLY;BYMONTH=6,7");
+  // "mới quy định" is not "mỗi quý"; "mỗi năm" is.
+  EXPECT_TRUE(X("Theo mới quy định, mọi năm đều vậy.").empty());
+  ExpectOne("Tập huấn mỗi năm.", "mỗi năm", "recurring", "", "", "FREQ=YEARLY");
   // Goods, not "hằng".
   EXPECT_TRUE(X("Vay ngân hàng năm nay; kiểm tra mặt hàng tháng trước.").empty());
   // Two entries in one sentence, in order.
@@ -184,6 +191,10 @@ TEST(TimesTest, Events) {
   ExpectOne("Trực ban trước và sau Tết.", "trước và sau Tết", "event", "", "2026-02-17", "",
             "Tết Nguyên đán", "2025-12-01");
   EXPECT_TRUE(X("Nhân dịp này, xin cảm ơn.").empty());
+  // Not windows: a repeated word ("trong trồng trọt"), a year after them.
+  EXPECT_TRUE(X("Ứng dụng công nghệ trong trồng trọt.").empty());
+  const auto t = X("thời gian đóng trước và sau năm 2014 được cộng dồn");
+  for (const auto& e : t) EXPECT_NE(e.kind, "event") << e.text;
 }
 
 TEST(TimesTest, Continuous) {
@@ -194,6 +205,7 @@ TEST(TimesTest, Continuous) {
   // An adverb, not a schedule.
   EXPECT_TRUE(X("Các đơn vị thường xuyên theo dõi, đôn đốc.").empty());
   EXPECT_TRUE(X("Giám sát liên tục các trạm đo.").empty());
+  EXPECT_TRUE(X("Bố trí từ nguồn chi thường xuyên; trung tâm giáo dục thường xuyên.").empty());
 }
 
 TEST(TimesTest, Relative) {
@@ -213,6 +225,10 @@ TEST(TimesTest, Relative) {
             "ngày nhận được hồ sơ hợp lệ");
   ExpectOne("Triển khai ngay sau khi Kế hoạch được phê duyệt.",
             "ngay sau khi Kế hoạch được phê duyệt", "event", "", "", "", "Kế hoạch được phê duyệt");
+  // An anchor cut at its word limit does not end on a dangling "của".
+  const auto cut = X("trong 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị bổ sung của Sở");
+  ASSERT_EQ(cut.size(), 1u);
+  EXPECT_EQ(cut[0].event.find(" của"), std::string::npos) << cut[0].event;
   // Without an anchor a duration is no deadline.
   EXPECT_TRUE(X("Thời gian thực hiện: Không quá 08 ngày làm việc.").empty());
 }
