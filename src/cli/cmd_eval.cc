@@ -82,6 +82,9 @@ int CmdEval(const Args& args) {
        [](const eval::Gold& g) { return g.issuer; }},
       {"title", eval::MatchTitle, [](const Document& d) { return d.title.substr(0, 120); },
        [](const eval::Gold& g) { return g.title.substr(0, 120); }},
+      {"title~", eval::MatchTitleContained,
+       [](const Document& d) { return d.title.substr(0, 120); },
+       [](const eval::Gold& g) { return g.title.substr(0, 120); }},
   };
   // tallies[field][source]; source "" = all.
   std::vector<std::map<std::string, Tally>> tallies(fields.size());

@@ -192,4 +192,22 @@ std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
   return (recall >= 0.75 && precision >= 0.5) || (recall >= 0.99 && precision >= 0.4);
 }
 
+std::optional<bool> MatchTitleContained(const Document& d, const Gold& g) {
+  const auto strict = MatchTitle(d, g);
+  if (!strict || *strict) return strict;
+  std::vector<std::string> ow = Words(d.title);
+  DropType(&ow, d.type_name);
+  if (!ow.empty() && ow[0] == "v" && ow.size() > 1 && ow[1] == "v") ow.erase(ow.begin(), ow.begin() + 2);
+  if (ow.size() < 3) return false;
+  static const std::vector<std::string> kDangling = {"cua", "ve", "cho", "voi", "va",
+                                                     "thuoc", "tai", "mot", "cac", "so"};
+  if (std::find(kDangling.begin(), kDangling.end(), ow.back()) != kDangling.end()) return false;
+  const std::vector<std::string> gw = Words(g.title);
+  std::size_t k = 0;
+  for (const auto& w : gw) {
+    if (k < ow.size() && w == ow[k]) ++k;
+  }
+  return k == ow.size();
+}
+
 }  // namespace dondoc::eval

@@ -154,13 +154,15 @@ bool IsAuthorityLine(std::string_view f) {
   static constexpr std::string_view kHeads[] = {
       "uy ban nhan dan", "hoi dong nhan dan", "chu tich ", "bo truong ", "thu tuong ",
       "cuc truong ",     "giam doc ",         "ban chap hanh", "ban thuong vu", "bo chinh tri",
-      "ban bi thu",      "chinh phu",         "quoc hoi",      "tong cuc truong", "chanh van phong",
-      "uy ban thuong vu", "tong giam doc",
+      "ban bi thu",      "tong cuc truong", "chanh van phong", "uy ban thuong vu", "tong giam doc",
   };
   for (std::string_view s : kHeads) {
     if (StartsWith(f, s)) return true;
   }
-  return false;
+  // "QUỐC HỘI" / "CHÍNH PHỦ" alone, or "QUỐC HỘI NƯỚC …", "QUỐC HỘI KHÓA …": not "QUỐC HỘI VÀ …"
+  // inside a law's title.
+  return f == "quoc hoi" || f == "chinh phu" || StartsWith(f, "quoc hoi nuoc") ||
+         StartsWith(f, "quoc hoi khoa");
 }
 
 // The type name at the start of folded `f` if it is printed in capitals in `orig_line`.
@@ -190,6 +192,15 @@ struct SoAnchor {
 
 // Does folded line `f` have a Số anchor at fpos ("so" word)? Sets *after to the position after
 // "so" and its colon.
+// "SỞ" (a department) and "sở hữu" fold like "SỐ": look at the vowel as printed.
+bool IsSoVowel(const Line& line, std::size_t fpos) {
+  if (fpos + 1 >= line.f.folded.size()) return true;
+  std::size_t len;
+  const char32_t v = text::DecodeAt(line.h->text, line.f.offsets[fpos + 1], &len);
+  return !(v == U'ở' || v == U'Ở' || v == U'ơ' || v == U'Ơ' || v == U'ờ' || v == U'Ờ' ||
+           v == U'ớ' || v == U'Ớ' || v == U'ợ' || v == U'Ợ' || v == U'ỡ' || v == U'Ỡ');
+}
+
 bool SoWordAt(const Line& line, std::size_t fpos, std::size_t* after, bool* law) {
   const std::string_view f = line.f.folded;
   *law = false;
@@ -198,15 +209,7 @@ bool SoWordAt(const Line& line, std::size_t fpos, std::size_t* after, bool* law)
         StartsWith(f.substr(fpos), "s0"))) {
     return false;
   }
-  // "SỞ" (a department) folds like "SỐ": look at the vowel as printed.
-  if (fpos + 1 < f.size()) {
-    std::size_t len;
-    const char32_t v = text::DecodeAt(line.h->text, line.f.offsets[fpos + 1], &len);
-    if (v == U'ở' || v == U'Ở' || v == U'ơ' || v == U'Ơ' || v == U'ờ' || v == U'Ờ' ||
-        v == U'ớ' || v == U'Ớ' || v == U'ợ' || v == U'Ợ' || v == U'ỡ' || v == U'Ỡ') {
-      return false;
-    }
-  }
+  if (!IsSoVowel(line, fpos)) return false;
   std::size_t i = fpos + 2;
   if (i < f.size() && IsAlnum(f[i])) return false;
   const bool ocr_noise = f[fpos + 1] != 'o';
@@ -753,13 +756,17 @@ Header ExtractHeader(std::string_view text) {
       if (fpos >= f.size()) continue;
       // "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về …", old laws' "CỦA QUỐC HỘI … SỐ … VỀ …":
       // the author's line is not the trích yếu; it may run into "VỀ …", which is.
+      // Repeatedly: "SỐ 18-L/CTN NGÀY … CỦA QUỐC HỘI VỀ DẦU KHÍ" → "VỀ DẦU KHÍ".
+      for (int round = 0; round < 2 && title.empty(); ++round) {
       const std::string_view head = f.substr(fpos);
-      if (title.empty() && (StartsWith(head, "cua ") || StartsWith(head, "so ") ||
-                            (StartsWith(head, "so") && head.size() > 2 && head[2] >= '0' &&
-                             head[2] <= '9'))) {
+      const bool so_head = IsSoVowel(l, fpos) &&
+                           (StartsWith(head, "so ") || (StartsWith(head, "so") && head.size() > 2 &&
+                                                        head[2] >= '0' && head[2] <= '9'));
+      if (!(StartsWith(head, "cua ") || so_head)) break;
+      {
         // Skip "[CỦA <author>] SỐ <number> [NGÀY <date>]" structurally; else up to "VỀ".
         std::size_t start = std::string_view::npos;
-        const std::size_t so_at = StartsWith(head, "so") ? fpos : f.find(" so", fpos);
+        const std::size_t so_at = so_head ? fpos : f.find(" so", fpos);
         if (so_at != std::string_view::npos) {
           std::size_t q = so_at + (f[so_at] == ' ' ? 3 : 2);
           const std::size_t tq = q < f.size() ? l.f.offsets[q] : l.h->text.size();
@@ -775,10 +782,15 @@ Header ExtractHeader(std::string_view text) {
           const std::size_t ve = f.find(" ve ", fpos);
           if (ve != std::string_view::npos) start = ve + 1;
         }
-        if (start == std::string_view::npos || start >= f.size()) continue;
+        if (start == std::string_view::npos || start >= f.size()) {
+          fpos = f.size();
+          break;
+        }
         fpos = start;
         while (fpos < f.size() && f[fpos] == ' ') ++fpos;
       }
+      }
+      if (fpos >= f.size()) continue;
       if (li != title_line) {
         if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
         // A công văn's V/v comes before its date line: the date line ends it.
