@@ -38,7 +38,7 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   doc.kind = ClassifyKind(text, h, !doc.signers.empty(), !doc.recipients.empty());
   // Tasks, deadlines and reporting duties are read from official documents only: an article
   // about a plan reports tasks, it does not give them.
-  doc.times = ExtractTimes(text, doc.date);
+  doc.times = ExtractTimes(text, doc.date, &doc.warnings);
   if (doc.kind == "official") {
     doc.tasks = ExtractTasks(text, doc);
     doc.reporting = ExtractReporting(text, doc);
