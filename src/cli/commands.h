@@ -10,6 +10,7 @@ using Args = std::vector<std::string>;
 
 int CmdParse(const Args& args);  // dondoc parse FILE... [--pretty] [--text] [--out DIR]
 int CmdEval(const Args& args);         // dondoc eval [DIR] [--source S] [--misses N]
+int CmdTasks(const Args& args);        // dondoc tasks FILE... [--width N]
 int CmdSummary(const Args& args);      // dondoc summary FILE...
 int CmdEvalTasks(const Args& args);    // dondoc eval-tasks [GOLD_DIR] [--corpus DIR]
 int CmdDebugHeader(const Args& args);  // dondoc debug-header FILE

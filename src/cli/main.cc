@@ -13,6 +13,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  parse FILE... [--pretty] [--text] [--out DIR]\n"
     "                 parse documents to dondoc/document@1 JSON (JSON Lines for several)\n"
+    "  tasks FILE... [--width N]\n"
+    "                 the tasks of each plan: unit, role, action, deadline\n"
     "  summary FILE...\n"
     "                 a readable summary of each document (header, signers, sections, tasks)\n"
     "  eval [DIR]     score the parser against DIR/metadata.jsonl\n"
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   dondoc::cli::Args args(argv + 2, argv + argc);
   if (cmd == "parse") return dondoc::cli::CmdParse(args);
+  if (cmd == "tasks") return dondoc::cli::CmdTasks(args);
   if (cmd == "summary") return dondoc::cli::CmdSummary(args);
   if (cmd == "eval") return dondoc::cli::CmdEval(args);
   if (cmd == "eval-tasks") return dondoc::cli::CmdEvalTasks(args);

@@ -40,7 +40,7 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   // about a plan reports tasks, it does not give them.
   doc.times = ExtractTimes(text, doc.date, &doc.warnings);
   if (doc.kind == "official") {
-    doc.tasks = ExtractTasks(text, doc);
+    doc.tasks = ExtractTasks(text, doc, &doc.warnings);
     doc.reporting = ExtractReporting(text, doc);
   }
   return doc;
