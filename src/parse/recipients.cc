@@ -30,7 +30,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -38,150 +37,14 @@
 #include <string_view>
 #include <vector>
 
+#include "parse/layout.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
 namespace dondoc::parse {
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Layout: segments in reading order.
-
-struct Seg {
-  std::string text;                // markdown dropped, spaces collapsed, trimmed
-  std::vector<std::uint32_t> off;  // off[i] = input offset of text[i]
-  bool brk = false;                // a layout boundary precedes this segment
-};
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
-
-constexpr std::size_t kMaxTagBytes = 400;  // <img … alt="Đã ký" …/> included
-
-void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) {
-  bool space = false;
-  for (std::size_t i = b; i < e; ++i) {
-    const char c = text[i];
-    if (c == '*' || c == '\\' || c == '_' || c == '`') continue;
-    if (c == '<') {  // HTML debris: <br>, <p>, </i>, <br/>
-      std::size_t k = i + 1;
-      if (k < e && text[k] == '/') ++k;
-      const std::size_t name = k;
-      while (k < e && k - i < kMaxTagBytes && text[k] != '>' && text[k] != '\n') ++k;
-      if (k < e && text[k] == '>' && k > name &&
-          std::isalpha(static_cast<unsigned char>(text[name]))) {
-        space = true;
-        i = k;
-        continue;
-      }
-    }
-    if (IsSpace(c) || c == '\n') {
-      space = true;
-      continue;
-    }
-    if (seg->text.empty() && (c == '#' || c == '>')) continue;
-    if (space && !seg->text.empty()) {
-      seg->text.push_back(' ');
-      seg->off.push_back(static_cast<std::uint32_t>(i));
-    }
-    space = false;
-    seg->text.push_back(c);
-    seg->off.push_back(static_cast<std::uint32_t>(i));
-  }
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool IsBorder(std::string_view t) {
-  bool dash = false;
-  for (char c : t) {
-    if (c == '-' || c == '=') {
-      dash = true;
-    } else if (c != '+' && c != ':' && c != '|' && !IsSpace(c)) {
-      return false;
-    }
-  }
-  return dash;
-}
-
-bool IsTableLine(std::string_view t) {
-  return t.size() >= 2 && (t[0] == '|' || (t[0] == '+' && IsBorder(t)));
-}
-
-std::vector<Seg> Layout(std::string_view text) {
-  struct Range {
-    std::size_t b, e;
-  };
-  std::vector<Range> lines;
-  for (std::size_t b = 0; b <= text.size();) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    lines.push_back({b, e});
-    b = e + 1;
-  }
-  std::vector<Seg> out;
-  bool brk = false;
-  for (std::size_t li = 0; li < lines.size();) {
-    std::string_view t = Trim(text.substr(lines[li].b, lines[li].e - lines[li].b));
-    if (t == "|" || t.find("PAGE BREAK") != std::string_view::npos) {
-      brk = true;
-      ++li;
-      continue;
-    }
-    if (!IsTableLine(t)) {
-      Seg s;
-      s.brk = brk;
-      brk = false;
-      AppendClean(text, lines[li].b, lines[li].e, &s);
-      out.push_back(std::move(s));
-      ++li;
-      continue;
-    }
-    // A table block: cells of each row, then emitted column by column.
-    std::vector<std::vector<Range>> rows;  // an empty row stands for a border line
-    for (; li < lines.size(); ++li) {
-      const Range l = lines[li];
-      std::string_view row = Trim(text.substr(l.b, l.e - l.b));
-      if (!IsTableLine(row)) break;
-      std::vector<Range> cells;
-      if (!IsBorder(row)) {
-        const std::size_t rb = static_cast<std::size_t>(row.data() - text.data());
-        std::size_t start = rb + 1;  // after the leading '|'
-        const std::size_t re = rb + row.size();
-        for (std::size_t i = start; i < re; ++i) {
-          if (text[i] == '|') {
-            cells.push_back({start, i});
-            start = i + 1;
-          }
-        }
-        if (start < re) cells.push_back({start, re});
-      }
-      rows.push_back(std::move(cells));
-    }
-    std::size_t ncols = 0;
-    for (const auto& r : rows) ncols = std::max(ncols, r.size());
-    for (std::size_t c = 0; c < ncols; ++c) {
-      bool first = true;
-      for (const auto& r : rows) {
-        if (r.empty()) {
-          if (!first) out.push_back(Seg{});
-          continue;
-        }
-        if (c >= r.size()) continue;
-        Seg s;
-        s.brk = first;
-        first = false;
-        AppendClean(text, r[c].b, r[c].e, &s);
-        out.push_back(std::move(s));
-      }
-    }
-    brk = true;
-  }
-  return out;
-}
+using Seg = LayoutSeg;
 
 // ---------------------------------------------------------------------------------------------
 // Items.
@@ -463,7 +326,8 @@ std::vector<Recipient> ReadList(const std::vector<Seg>& segs, std::size_t s0, st
 }  // namespace
 
 std::vector<Recipient> ExtractRecipients(std::string_view text) {
-  const std::vector<Seg> segs = Layout(text);
+  const Layout layout(text);
+  const std::vector<Seg>& segs = layout.segs();
   std::size_t first_noi = segs.size();
   for (std::size_t s = 0; s < segs.size(); ++s) {
     if (AnchorEnd(segs[s].text, "noi nhan") != std::string_view::npos) {

@@ -31,7 +31,6 @@
 #include <unicode/uchar.h>
 
 #include <array>
-#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,150 +38,14 @@
 #include <string_view>
 #include <vector>
 
+#include "parse/layout.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
 namespace dondoc::parse {
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Layout: segments in reading order.
-
-struct Seg {
-  std::string text;                // markdown dropped, spaces collapsed, trimmed
-  std::vector<std::uint32_t> off;  // off[i] = input offset of text[i]
-  bool brk = false;                // a layout boundary precedes this segment
-};
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
-
-constexpr std::size_t kMaxTagBytes = 400;  // <img … alt="Đã ký" …/> included
-
-void AppendClean(std::string_view text, std::size_t b, std::size_t e, Seg* seg) {
-  bool space = false;
-  for (std::size_t i = b; i < e; ++i) {
-    const char c = text[i];
-    if (c == '*' || c == '\\' || c == '_' || c == '`') continue;
-    if (c == '<') {  // HTML debris: <br>, <p>, </i>, <br/>
-      std::size_t k = i + 1;
-      if (k < e && text[k] == '/') ++k;
-      const std::size_t name = k;
-      while (k < e && k - i < kMaxTagBytes && text[k] != '>' && text[k] != '\n') ++k;
-      if (k < e && text[k] == '>' && k > name &&
-          std::isalpha(static_cast<unsigned char>(text[name]))) {
-        space = true;
-        i = k;
-        continue;
-      }
-    }
-    if (IsSpace(c) || c == '\n') {
-      space = true;
-      continue;
-    }
-    if (seg->text.empty() && (c == '#' || c == '>')) continue;
-    if (space && !seg->text.empty()) {
-      seg->text.push_back(' ');
-      seg->off.push_back(static_cast<std::uint32_t>(i));
-    }
-    space = false;
-    seg->text.push_back(c);
-    seg->off.push_back(static_cast<std::uint32_t>(i));
-  }
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool IsBorder(std::string_view t) {
-  bool dash = false;
-  for (char c : t) {
-    if (c == '-' || c == '=') {
-      dash = true;
-    } else if (c != '+' && c != ':' && c != '|' && !IsSpace(c)) {
-      return false;
-    }
-  }
-  return dash;
-}
-
-bool IsTableLine(std::string_view t) {
-  return t.size() >= 2 && (t[0] == '|' || (t[0] == '+' && IsBorder(t)));
-}
-
-std::vector<Seg> Layout(std::string_view text) {
-  struct Range {
-    std::size_t b, e;
-  };
-  std::vector<Range> lines;
-  for (std::size_t b = 0; b <= text.size();) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    lines.push_back({b, e});
-    b = e + 1;
-  }
-  std::vector<Seg> out;
-  bool brk = false;
-  for (std::size_t li = 0; li < lines.size();) {
-    std::string_view t = Trim(text.substr(lines[li].b, lines[li].e - lines[li].b));
-    if (t == "|" || t.find("PAGE BREAK") != std::string_view::npos) {
-      brk = true;
-      ++li;
-      continue;
-    }
-    if (!IsTableLine(t)) {
-      Seg s;
-      s.brk = brk;
-      brk = false;
-      AppendClean(text, lines[li].b, lines[li].e, &s);
-      out.push_back(std::move(s));
-      ++li;
-      continue;
-    }
-    // A table block: cells of each row, then emitted column by column.
-    std::vector<std::vector<Range>> rows;  // an empty row stands for a border line
-    for (; li < lines.size(); ++li) {
-      const Range l = lines[li];
-      std::string_view row = Trim(text.substr(l.b, l.e - l.b));
-      if (!IsTableLine(row)) break;
-      std::vector<Range> cells;
-      if (!IsBorder(row)) {
-        const std::size_t rb = static_cast<std::size_t>(row.data() - text.data());
-        std::size_t start = rb + 1;  // after the leading '|'
-        const std::size_t re = rb + row.size();
-        for (std::size_t i = start; i < re; ++i) {
-          if (text[i] == '|') {
-            cells.push_back({start, i});
-            start = i + 1;
-          }
-        }
-        if (start < re) cells.push_back({start, re});
-      }
-      rows.push_back(std::move(cells));
-    }
-    std::size_t ncols = 0;
-    for (const auto& r : rows) ncols = std::max(ncols, r.size());
-    for (std::size_t c = 0; c < ncols; ++c) {
-      bool first = true;
-      for (const auto& r : rows) {
-        if (r.empty()) {
-          if (!first) out.push_back(Seg{});
-          continue;
-        }
-        if (c >= r.size()) continue;
-        Seg s;
-        s.brk = first;
-        first = false;
-        AppendClean(text, r[c].b, r[c].e, &s);
-        out.push_back(std::move(s));
-      }
-    }
-    brk = true;
-  }
-  return out;
-}
+using Seg = LayoutSeg;
 
 // ---------------------------------------------------------------------------------------------
 // Words.
@@ -198,11 +61,20 @@ Case CaseOf(std::string_view w) {
   int letters = 0, upper = 0;
   bool first_upper = false;
   for (std::size_t i = 0; i < w.size();) {
-    std::size_t len = 1;
-    const char32_t cp = text::DecodeAt(w, i, &len);
-    i += len;
-    if (!u_isalpha(static_cast<UChar32>(cp))) continue;
-    const bool up = u_isupper(static_cast<UChar32>(cp));
+    const auto c = static_cast<unsigned char>(w[i]);
+    bool up;
+    if (c < 0x80) {  // Hot (every word of the document): ASCII classified without ICU.
+      ++i;
+      const bool lower = c >= 'a' && c <= 'z';
+      up = c >= 'A' && c <= 'Z';
+      if (!lower && !up) continue;
+    } else {
+      std::size_t len = 1;
+      const char32_t cp = text::DecodeAt(w, i, &len);
+      i += len;
+      if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+      up = u_isupper(static_cast<UChar32>(cp));
+    }
     if (letters == 0) first_upper = up;
     ++letters;
     if (up) ++upper;
@@ -240,7 +112,7 @@ std::vector<Tok> Tokenize(const Seg& s) {
   for (std::size_t i = 0; i < s.text.size();) {
     const std::size_t j = std::min(s.text.find(' ', i), s.text.size());
     if (j > i) {
-      raw.push_back({std::string_view(s.text).substr(i, j - i), s.off[i], s.off[j - 1] + 1});
+      raw.push_back({s.text.substr(i, j - i), s.off[i], s.off[j - 1] + 1});
     }
     i = j + 1;
   }
@@ -260,6 +132,14 @@ std::vector<Tok> Tokenize(const Seg& s) {
         }
       }
     }
+    // Hot: every word of the document passes here. The placeholders below all fold to a word
+    // starting with "d" or "(", so a word whose first (ASCII) byte cannot fold to either is
+    // kept without folding it.
+    const auto c0 = static_cast<unsigned char>(raw[i].w.front());
+    if (c0 < 0x80 && c0 != 'd' && c0 != 'D' && c0 != '(') {
+      out.push_back(raw[i]);
+      continue;
+    }
     const std::string f = text::Fold(raw[i].w);
     if (f == "daky" || f == "daky." || f == "(daky)") continue;
     if (f == "da" && i + 1 < raw.size() && text::Fold(raw[i + 1].w).starts_with("ky")) {
@@ -274,6 +154,15 @@ std::vector<Tok> Tokenize(const Seg& s) {
 // Authority prefix at the start of a word: returns the normalized authority and sets *rest to
 // the byte length of the prefix (the word may continue with its title, "KT.BỘ").
 std::string PrefixOf(std::string_view w, bool line_start, std::size_t* rest) {
+  // Hot (every word of the document): every prefix starts with T, K or Q, so a word opening
+  // with another ASCII letter has none.
+  if (!w.empty()) {
+    const char c0 = w.front();
+    if (((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z')) && c0 != 'T' && c0 != 'K' &&
+        c0 != 'Q') {
+      return "";
+    }
+  }
   std::size_t lead = 0;  // OCR debris before the prefix ("„KT.")
   while (lead < w.size()) {
     std::size_t len = 1;
@@ -423,7 +312,7 @@ constexpr std::size_t kMaxUnprefixedTitleWords = 10;
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : segs_(Layout(text)) {
+  explicit Scanner(std::string_view text) : layout_(text), segs_(layout_.segs()) {
     toks_.reserve(segs_.size());
     for (const Seg& s : segs_) toks_.push_back(Tokenize(s));
   }
@@ -598,7 +487,8 @@ class Scanner {
     return out;
   }
 
-  std::vector<Seg> segs_;
+  Layout layout_;
+  const std::vector<Seg>& segs_;
   std::vector<std::vector<Tok>> toks_;
 };
 
