@@ -66,6 +66,31 @@ class LineBuilder {
         }
         continue;
       }
+      if (c == '<') {
+        // HTML residue of portal pages: <br> breaks the line, block tags end the cell, any
+        // other tag is dropped.
+        std::size_t j = i + 1;
+        const bool tag_start = j < e && (text_[j] == '/' || (text_[j] >= 'a' && text_[j] <= 'z') ||
+                                         (text_[j] >= 'A' && text_[j] <= 'Z'));
+        while (tag_start && j < e && j - i < 120 && text_[j] != '>' && text_[j] != '<') ++j;
+        if (tag_start && j < e && text_[j] == '>') {
+          std::string name;
+          for (std::size_t k = i + 1; k < j && name.size() < 10; ++k) {
+            const char t = text_[k];
+            if (t == '/' && name.empty()) continue;
+            if (!((t >= 'a' && t <= 'z') || (t >= 'A' && t <= 'Z'))) break;
+            name.push_back(static_cast<char>(t | 0x20));
+          }
+          if (name == "br") {
+            EndLine();
+          } else if (name == "div" || name == "p" || name == "table" || name == "tr" ||
+                     name == "td" || name == "jsontable") {
+            Boundary();
+          }
+          i = j + 1;
+          continue;
+        }
+      }
       if (c == '\\' || c == '`' || ((c == '#' || c == '>') && at_start)) {
         ++i;
         continue;

@@ -20,6 +20,20 @@ std::string ClassifyKind(std::string_view text, const Header& h, bool has_signer
   score += !h.type_name.empty() ? 1 : 0;
   score += has_signers ? 1 : 0;
   score += has_recipients ? 1 : 0;
+  // The body's own structure counts when the header was lost (a placeholder, a portal that
+  // dropped it): "Căn cứ" lines, "QUYẾT NGHỊ:" / "QUYẾT ĐỊNH:", "Điều 1.".
+  if (score < 2) {
+    const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 20000));
+    const std::string f = text::Fold(head);
+    int body = 0;
+    body += (f.find("\ncan cu ") != std::string::npos || f.rfind("can cu ", 0) == 0) ? 1 : 0;
+    body += (f.find("quyet nghi:") != std::string::npos ||
+             f.find("\nquyet dinh:") != std::string::npos)
+                ? 1
+                : 0;
+    body += f.find("\ndieu 1.") != std::string::npos ? 1 : 0;
+    score += body;
+  }
   if (score >= 2) return "official";
   // An article: "… ban hành Kế hoạch số 88/KH-UBND …" early in the text.
   const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 4000));
