@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,8 +108,11 @@ bool IsPlaceholder(std::string_view folded) {
 
 // Splits a segment into words, dropping signature placeholders: bracketed groups mentioning
 // "ký" ("(Đã ký)", "[daky]", "(Ký tên, đóng dấu)") and a bare "Đã ký".
-std::vector<Tok> Tokenize(const Seg& s) {
-  std::vector<Tok> raw;
+// Appends the words to *out; *raw is scratch space reused across segments (Hot: one call per
+// line of the document, so no allocation per line).
+void Tokenize(const Seg& s, std::vector<Tok>* raw_words, std::vector<Tok>* out) {
+  std::vector<Tok>& raw = *raw_words;
+  raw.clear();
   for (std::size_t i = 0; i < s.text.size();) {
     const std::size_t j = std::min(s.text.find(' ', i), s.text.size());
     if (j > i) {
@@ -116,7 +120,6 @@ std::vector<Tok> Tokenize(const Seg& s) {
     }
     i = j + 1;
   }
-  std::vector<Tok> out;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const char open = raw[i].w.front();
     if (open == '(' || open == '[') {
@@ -137,7 +140,7 @@ std::vector<Tok> Tokenize(const Seg& s) {
     // kept without folding it.
     const auto c0 = static_cast<unsigned char>(raw[i].w.front());
     if (c0 < 0x80 && c0 != 'd' && c0 != 'D' && c0 != '(') {
-      out.push_back(raw[i]);
+      out->push_back(raw[i]);
       continue;
     }
     const std::string f = text::Fold(raw[i].w);
@@ -146,9 +149,8 @@ std::vector<Tok> Tokenize(const Seg& s) {
       ++i;
       continue;
     }
-    out.push_back(raw[i]);
+    out->push_back(raw[i]);
   }
-  return out;
 }
 
 // Authority prefix at the start of a word: returns the normalized authority and sets *rest to
@@ -286,7 +288,7 @@ std::size_t SplitTitle(const std::vector<TitleWord>& title, std::size_t first,
   return split;
 }
 
-bool IsNameLine(const std::vector<Tok>& toks) {
+bool IsNameLine(std::span<const Tok> toks) {
   if (toks.size() < 2 || toks.size() > 5) return false;
   for (const Tok& t : toks) {
     if (!IsNameWord(t.w)) return false;
@@ -294,7 +296,7 @@ bool IsNameLine(const std::vector<Tok>& toks) {
   return true;
 }
 
-bool StopsBlock(const Seg& s, const std::vector<Tok>& toks) {
+bool StopsBlock(const Seg& s, std::span<const Tok> toks) {
   const std::string_view t = s.text;
   if (t.starts_with("- ") || t.starts_with("+ ") || t.starts_with("•") || t.starts_with("–") ||
       t == "-") {
@@ -313,8 +315,20 @@ constexpr std::size_t kMaxUnprefixedTitleWords = 10;
 class Scanner {
  public:
   explicit Scanner(std::string_view text) : layout_(text), segs_(layout_.segs()) {
+    // The words of all segments in one vector; toks_[s] views segment s's words.
+    std::vector<Tok> raw;
+    std::vector<std::size_t> ends;
+    ends.reserve(segs_.size());
+    for (const Seg& s : segs_) {
+      Tokenize(s, &raw, &words_);
+      ends.push_back(words_.size());
+    }
     toks_.reserve(segs_.size());
-    for (const Seg& s : segs_) toks_.push_back(Tokenize(s));
+    std::size_t begin = 0;
+    for (const std::size_t end : ends) {
+      toks_.push_back(std::span<const Tok>(words_).subspan(begin, end - begin));
+      begin = end;
+    }
   }
 
   std::vector<Signer> Run() {
@@ -489,7 +503,8 @@ class Scanner {
 
   Layout layout_;
   const std::vector<Seg>& segs_;
-  std::vector<std::vector<Tok>> toks_;
+  std::vector<Tok> words_;
+  std::vector<std::span<const Tok>> toks_;
 };
 
 }  // namespace
