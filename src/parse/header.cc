@@ -217,6 +217,9 @@ bool SoWordAt(const Line& line, std::size_t fpos, std::size_t* after, bool* law)
   bool colon = false;
   if (i < f.size() && (f[i] == ':' || f[i] == '.')) colon = true, ++i;
   if (ocr_noise && !colon) return false;
+  // A wrapped sentence line may start with "số 19-2017/NQ-CP ngày …": the header's Số is
+  // capitalised, or at least followed by its colon.
+  if (!colon && line.h->text[line.f.offsets[fpos]] == 's') return false;
   while (i < f.size() && f[i] == ' ') ++i;
   // What precedes "so" on the line: nothing, "luật"/"lệnh", the motto's "phúc", or a rule.
   std::string_view before = f.substr(0, fpos);
