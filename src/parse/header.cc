@@ -227,9 +227,20 @@ bool SoWordAt(const Line& line, std::size_t fpos, std::size_t* after, bool* law)
   if (!before.empty()) {
     const auto sp = before.find_last_of(' ');
     const std::string_view word = sp == std::string_view::npos ? before : before.substr(sp + 1);
+    // "Nghị quyết số: 96/2023/QH15", "Pháp lệnh số: …": a type name right before "số:".
+    bool type_before = false;
+    if (colon) {
+      for (const DocType& t : AllTypes()) {
+        if (before.ends_with(t.folded) &&
+            (before.size() == t.folded.size() || before[before.size() - t.folded.size() - 1] == ' ')) {
+          type_before = true;
+          break;
+        }
+      }
+    }
     if (word == "luat" || word == "lenh") {
       *law = word == "luat";
-    } else if (word != "phuc" && word != "nam" && !(colon && before.size() > 40)) {
+    } else if (word != "phuc" && word != "nam" && !type_before && !(colon && before.size() > 40)) {
       return false;
     }
   }
@@ -257,6 +268,27 @@ std::optional<SoAnchor> FindSo(const std::vector<Line>& lines) {
       }
       const Line& sline = lines[sl];
       auto sym = ScanSymbol(sline.h->text, tpos);
+      // A symbol broken at a separator: "Số: 3783/QĐ-" / "UBND".
+      if (sym && sl + 1 < lines.size()) {
+        const std::string& t = sline.h->text;
+        std::size_t k = sym->end;
+        while (k < t.size() && t[k] == ' ') ++k;
+        if (k + 1 == t.size() && (t[k] == '-' || t[k] == '/')) {
+          const std::string joined = t.substr(0, k + 1) + lines[sl + 1].h->text;
+          if (auto longer = ScanSymbol(joined, tpos); longer && longer->end > t.size()) {
+            a.line = li;
+            a.sym = *longer;
+            a.span = Span{sline.h->SpanOf(sym->begin, sym->end).begin,
+                          lines[sl + 1].h->SpanOf(0, longer->end - t.size()).end};
+            a.end_line = sl + 1;
+            std::size_t fe = 0;
+            const Line& nl = lines[sl + 1];
+            while (fe < nl.f.folded.size() && nl.f.offsets[fe] < longer->end - t.size()) ++fe;
+            a.end_fpos = fe;
+            return a;
+          }
+        }
+      }
       if (!sym) {
         // "Số:      /KH-UBND", "Số: …/2026/QĐ-UBND": a template with the number left blank.
         std::size_t q = tpos;
