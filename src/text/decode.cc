@@ -110,17 +110,25 @@ Result<Decoded> Decode(std::string_view bytes) {
     }
     d.encoding = "utf-8";
     d.utf8.reserve(bytes.size());
+    // Hot (every byte of every document): well-formed stretches are copied in one append;
+    // only an invalid byte interrupts them, to be replaced by U+FFFD.
+    std::size_t start = 0;
     for (std::size_t i = 0; i < bytes.size();) {
+      if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+        ++i;
+        continue;
+      }
       std::size_t len;
       const char32_t cp = DecodeAt(bytes, i, &len);
       if (cp == kReplacement && len == 1) {
         ++bad;
+        d.utf8.append(bytes.substr(start, i - start));
         AppendUtf8(kReplacement, &d.utf8);
-      } else {
-        d.utf8.append(bytes.substr(i, len));
+        start = i + 1;
       }
       i += len;
     }
+    d.utf8.append(bytes.substr(start));
   }
   if (d.encoding == "utf-16" && LooksBinary(d.utf8)) {
     return Error{"binary_content",

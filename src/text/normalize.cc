@@ -17,19 +17,22 @@ bool IsInvisible(char32_t cp) {
   return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD;
 }
 
-// Character-level clean-up before NFC. ASCII runs are copied as they are.
-std::string Clean(std::string_view s) {
+// Character-level clean-up before NFC. Hot (every byte of every document): runs of plain
+// ASCII are copied in one append; *ascii tells whether the result is all ASCII.
+std::string Clean(std::string_view s, bool* ascii) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b == '\r') {
-        out.push_back('\n');
-        if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      } else {
-        out.push_back(static_cast<char>(b));
-      }
+  *ascii = true;
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i;
+    while (j < n && static_cast<unsigned char>(s[j]) < 0x80 && s[j] != '\r') ++j;
+    out.append(s.data() + i, j - i);
+    i = j;
+    if (i >= n) break;
+    if (s[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < n && s[i + 1] == '\n') ++i;
       ++i;
       continue;
     }
@@ -41,27 +44,27 @@ std::string Clean(std::string_view s) {
       if (cp == 0xD0) cp = 0x110;  // Ð (Eth) → Đ
       if (cp == 0xF0) cp = 0x111;  // ð (eth) → đ
       AppendUtf8(cp, &out);
+      *ascii = false;
     }
     i += len;
   }
   return out;
 }
 
-bool IsAscii(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string Normalize(std::string_view utf8) {
-  std::string cleaned = Clean(utf8);
-  if (IsAscii(cleaned)) return cleaned;
+  bool ascii = true;
+  std::string cleaned = Clean(utf8, &ascii);
+  if (ascii) return cleaned;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return cleaned;
+  // Nearly every document is already NFC: checked on the UTF-8 directly (Clean re-encodes
+  // every non-ASCII character, so `cleaned` is well-formed and both checks agree), converting
+  // to UTF-16 only for the few that need normalizing.
+  if (nfc->isNormalizedUTF8(cleaned, status) && U_SUCCESS(status)) return cleaned;
+  status = U_ZERO_ERROR;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(cleaned);
   if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return cleaned;
   status = U_ZERO_ERROR;
