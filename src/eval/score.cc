@@ -200,14 +200,26 @@ std::optional<bool> MatchTitleContained(const Document& d, const Gold& g) {
   if (!ow.empty() && ow[0] == "v" && ow.size() > 1 && ow[1] == "v") ow.erase(ow.begin(), ow.begin() + 2);
   if (ow.size() < 3) return false;
   static const std::vector<std::string> kDangling = {"cua", "ve", "cho", "voi", "va",
-                                                     "thuoc", "tai", "mot", "cac", "so"};
+                                                     "thuoc", "tai", "mot", "cac"};
   if (std::find(kDangling.begin(), kDangling.end(), ow.back()) != kDangling.end()) return false;
-  const std::vector<std::string> gw = Words(g.title);
-  std::size_t k = 0;
-  for (const auto& w : gw) {
-    if (k < ow.size() && w == ow[k]) ++k;
+  // Portals drop a citation's "số", "ngày …" and numbers: compare words without digits, and
+  // allow a fifth of ours to be missing as long as the rest stands in order.
+  std::vector<std::string> oc;
+  for (const auto& w : ow) {
+    if (!HasDigit(w)) oc.push_back(w);
   }
-  return k == ow.size();
+  const std::vector<std::string> gw = Words(g.title);
+  std::size_t k = 0, matched = 0;
+  for (const auto& w : gw) {
+    for (std::size_t look = k; look < oc.size() && look < k + 6; ++look) {
+      if (oc[look] == w) {
+        matched += 1;
+        k = look + 1;
+        break;
+      }
+    }
+  }
+  return oc.size() >= 3 && matched * 5 >= oc.size() * 4;
 }
 
 }  // namespace dondoc::eval

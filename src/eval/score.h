@@ -42,8 +42,9 @@ std::optional<bool> MatchYear(const Document& d, const Gold& g);
 std::optional<bool> MatchIssuer(const Document& d, const Gold& g);
 std::optional<bool> MatchTitle(const Document& d, const Gold& g);
 // Lenient title: MatchTitle, or our trích yếu (≥ 3 words, not ending in a dangling "của",
-// "về" …) stands word for word, in order, inside the published title — portals write
-// "Công văn 5662/CT-CS năm 2025 về <our V/v> <what it is about> do Cục Thuế ban hành".
+// "về" …) stands in order inside the published title, ≥ 80 % of its words (numbers aside) —
+// portals write "Công văn 5662/CT-CS năm 2025 về <our V/v> <what it is about> do Cục Thuế
+// ban hành" and drop a citation's "số … ngày …".
 std::optional<bool> MatchTitleContained(const Document& d, const Gold& g);
 
 // Folded alphanumeric words of s.
