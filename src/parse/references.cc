@@ -66,18 +66,26 @@ struct Cleaned {
   std::vector<std::uint32_t> map;
 };
 
+// Hot (every byte of the document): writes into buffers sized to the input, which the
+// output never exceeds, instead of push_back per byte.
 Cleaned Clean(std::string_view t) {
   Cleaned c;
-  c.text.reserve(t.size());
-  c.map.reserve(t.size());
+  c.text.resize(t.size());
+  c.map.resize(t.size());
+  char* out = c.text.data();
+  std::uint32_t* map = c.map.data();
+  std::size_t n = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
     char ch = t[i];
     if (ch == '*' || ch == '_' || ch == '#') continue;
     if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
-    if (ch == ' ' && (c.text.empty() || c.text.back() == ' ')) continue;
-    c.text.push_back(ch);
-    c.map.push_back(static_cast<std::uint32_t>(i));
+    if (ch == ' ' && (n == 0 || out[n - 1] == ' ')) continue;
+    out[n] = ch;
+    map[n] = static_cast<std::uint32_t>(i);
+    ++n;
   }
+  c.text.resize(n);
+  c.map.resize(n);
   return c;
 }
 
@@ -246,8 +254,15 @@ const TypeIndex& Types() {
 // The first type of AllTypes() whose folded name stands at folded i, or nullptr.
 const DocType* TypeAt(const Matcher& m, std::size_t i) {
   if (i >= m.f.size()) return nullptr;
-  for (const DocType* t : Types().by_first[static_cast<unsigned char>(m.f[i])]) {
-    if (m.Has(i, t->folded)) return t;
+  const std::string_view f = m.f;
+  for (const DocType* t : Types().by_first[static_cast<unsigned char>(f[i])]) {
+    // Has(), inlined: the names are short, so a byte loop beats a memcmp call.
+    const std::string_view w = t->folded;
+    if (w.size() > f.size() - i) continue;
+    std::size_t k = 1;
+    while (k < w.size() && f[i + k] == w[k]) ++k;
+    if (k < w.size()) continue;
+    if (i + w.size() >= f.size() || !IsWordChar(f[i + w.size()])) return t;
   }
   return nullptr;
 }

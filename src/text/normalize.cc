@@ -17,27 +17,37 @@ bool IsInvisible(char32_t cp) {
   return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD;
 }
 
-// Character-level clean-up before NFC. Hot (every byte of every document): runs of plain
-// ASCII are copied in one append; *ascii tells whether the result is all ASCII.
+// Character-level clean-up before NFC. Hot (every byte of every document): stretches that
+// stay as they are (ASCII other than CR, well-formed sequences of other characters) are
+// copied in one append; only CR, the characters replaced or dropped, and invalid bytes
+// (re-encoded as U+FFFD) interrupt them. *ascii tells whether the result is all ASCII.
 std::string Clean(std::string_view s, bool* ascii) {
   std::string out;
   out.reserve(s.size());
   *ascii = true;
   const std::size_t n = s.size();
+  std::size_t start = 0;  // first byte not yet copied
   for (std::size_t i = 0; i < n;) {
-    std::size_t j = i;
-    while (j < n && static_cast<unsigned char>(s[j]) < 0x80 && s[j] != '\r') ++j;
-    out.append(s.data() + i, j - i);
-    i = j;
-    if (i >= n) break;
-    if (s[i] == '\r') {
-      out.push_back('\n');
-      if (i + 1 < n && s[i + 1] == '\n') ++i;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b == '\r') {
+        out.append(s.data() + start, i - start);
+        out.push_back('\n');
+        if (i + 1 < n && s[i + 1] == '\n') ++i;
+        start = i + 1;
+      }
       ++i;
       continue;
     }
     std::size_t len;
     char32_t cp = DecodeAt(s, i, &len);
+    const bool invalid = cp == kReplacement && len == 1;
+    if (!invalid && !IsSpaceLike(cp) && !IsInvisible(cp) && cp != 0xD0 && cp != 0xF0) {
+      *ascii = false;  // kept as it is: the bytes are its shortest UTF-8 form
+      i += len;
+      continue;
+    }
+    out.append(s.data() + start, i - start);
     if (IsSpaceLike(cp)) {
       out.push_back(' ');
     } else if (!IsInvisible(cp)) {
@@ -47,7 +57,9 @@ std::string Clean(std::string_view s, bool* ascii) {
       *ascii = false;
     }
     i += len;
+    start = i;
   }
+  out.append(s.data() + start, n - start);
   return out;
 }
 
