@@ -142,6 +142,25 @@ void BM_Parse(benchmark::State& state) {
   Account(state, c.bytes, c.docs.size());
 }
 
+// The same parse with times, tasks and reporting off: what "understanding the header and
+// structure" costs alone, so the summary shows what task extraction adds (issue target: the
+// full parse stays ≥ 0.7× of this).
+void BM_ParseNoTasks(benchmark::State& state) {
+  const Corpus& c = TheCorpus();
+  dondoc::parse::ParseOptions options;
+  options.tasks = false;
+  for (auto _ : state) {
+    for (const std::string& d : c.docs) {
+      auto in = dondoc::read::FromBytes(d, "bench.txt");
+      if (!in.ok()) continue;
+      auto doc =
+          dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings, options);
+      benchmark::DoNotOptimize(doc.number.data());
+    }
+  }
+  Account(state, c.bytes, c.docs.size());
+}
+
 void BM_ParseJson(benchmark::State& state) {
   const Corpus& c = TheCorpus();
   for (auto _ : state) {
@@ -159,6 +178,7 @@ void BM_ParseJson(benchmark::State& state) {
 BENCHMARK(BM_Baseline)->Name("baseline")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DecodeNormalize)->Name("decode_normalize")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Fold)->Name("fold")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseNoTasks)->Name("parse_no_tasks")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Parse)->Name("parse")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseJson)->Name("parse_json")->Unit(benchmark::kMillisecond);
 
@@ -200,6 +220,12 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       const Rates& r = rates_.at(name);
       std::printf("  %-17s %9.1f MB/s %9.0f docs/s = %.4f× baseline\n", (name + ":").c_str(),
                   r.bytes_per_second / 1e6, r.items_per_second, r.bytes_per_second / b);
+    }
+    const auto full = rates_.find("parse");
+    const auto header = rates_.find("parse_no_tasks");
+    if (full != rates_.end() && header != rates_.end() && header->second.bytes_per_second > 0) {
+      std::printf("  parse with times/tasks/reporting = %.2f× parse without them\n",
+                  full->second.bytes_per_second / header->second.bytes_per_second);
     }
   }
 

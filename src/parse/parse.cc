@@ -12,7 +12,8 @@
 
 namespace dondoc::parse {
 
-Document Parse(std::string_view text, const Source& source, std::vector<Warning> warnings) {
+Document Parse(std::string_view text, const Source& source, std::vector<Warning> warnings,
+               const ParseOptions& options) {
   Document doc;
   doc.source = source;
   doc.warnings = std::move(warnings);
@@ -38,6 +39,7 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   doc.kind = ClassifyKind(text, h, !doc.signers.empty(), !doc.recipients.empty());
   // Tasks, deadlines and reporting duties are read from official documents only: an article
   // about a plan reports tasks, it does not give them.
+  if (!options.tasks) return doc;
   doc.times = ExtractTimes(text, doc.date, &doc.warnings);
   if (doc.kind == "official") {
     doc.tasks = ExtractTasks(text, doc, &doc.warnings);
