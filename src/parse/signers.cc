@@ -156,22 +156,22 @@ void Tokenize(const Seg& s, std::vector<Tok>* raw_words, std::vector<Tok>* out) 
 // Authority prefix at the start of a word: returns the normalized authority and sets *rest to
 // the byte length of the prefix (the word may continue with its title, "KT.BỘ").
 std::string PrefixOf(std::string_view w, bool line_start, std::size_t* rest) {
-  // Hot (every word of the document): every prefix starts with T, K or Q, so a word opening
-  // with another ASCII letter has none.
-  if (!w.empty()) {
-    const char c0 = w.front();
-    if (((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z')) && c0 != 'T' && c0 != 'K' &&
-        c0 != 'Q') {
-      return "";
-    }
-  }
+  // Hot (every word of the document): every prefix starts with T, K or Q, so a word whose
+  // first letter (after the debris) is another one has none. ASCII is classified inline.
   std::size_t lead = 0;  // OCR debris before the prefix ("„KT.")
   while (lead < w.size()) {
+    const auto c = static_cast<unsigned char>(w[lead]);
+    if (c < 0x80) {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) break;
+      ++lead;
+      continue;
+    }
     std::size_t len = 1;
     const char32_t cp = text::DecodeAt(w, lead, &len);
     if (u_isalpha(static_cast<UChar32>(cp))) break;
     lead += len;
   }
+  if (lead >= w.size() || (w[lead] != 'T' && w[lead] != 'K' && w[lead] != 'Q')) return "";
   std::string_view v = w.substr(lead);
   struct P {
     std::string_view text, auth;
