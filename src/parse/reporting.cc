@@ -14,6 +14,8 @@
 // contract has no `from` field.
 #include "parse/reporting.h"
 
+#include <optional>
+
 #include "parse/tasks_scan.h"
 #include "parse/tasks_units.h"
 #include "text/fold.h"
@@ -28,16 +30,25 @@ std::size_t Skip(std::string_view fs, std::size_t p, std::size_t e) {
   return p;
 }
 
-// The unit reported to, for "báo cáo" at folded `at`; -1 when none.
-int Target(std::string_view fs, const std::vector<UnitMention>& ms, std::size_t at, std::size_t e) {
+// The unit starting at folded p, if any.
+std::optional<UnitMention> UnitAt(std::string_view text, const text::FoldedText& f, std::size_t p,
+                                  std::size_t e) {
+  std::vector<UnitMention> ms = MentionsAt(text, f, p, e);
+  if (ms.empty()) return std::nullopt;
+  return std::move(ms.front());
+}
+
+// The unit reported to, for "báo cáo" at folded `at`; nullopt when none. Units are looked for
+// only where a target can start, never over the whole paragraph.
+std::optional<UnitMention> Target(std::string_view text, const text::FoldedText& f, std::size_t at,
+                                  std::size_t e) {
+  const std::string_view fs = f.folded;
   std::size_t p = Skip(fs, at + 7, e);
   // Right after: "báo cáo UBND tỉnh", "báo cáo về Sở …".
   for (std::string_view w : {"ve", "cho", "len", "gui", "chu tich", "giam doc"}) {
     if (WordAt(fs, p, w)) p = Skip(fs, p + w.size(), e);
   }
-  for (std::size_t i = 0; i < ms.size(); ++i) {
-    if (ms[i].begin == p) return static_cast<int>(i);
-  }
+  if (auto m = UnitAt(text, f, p, e)) return m;
   // Further on, within about 120 bytes, before "để", ";" or ".": "… về|cho|lên|gửi <unit>".
   const std::size_t limit = std::min(e, at + 120);
   for (std::size_t q = p; q < limit; ++q) {
@@ -45,13 +56,11 @@ int Target(std::string_view fs, const std::vector<UnitMention>& ms, std::size_t 
     for (std::string_view w : {"ve ", "cho ", "len ", "gui "}) {
       if (WordAt(fs, q, w.substr(0, w.size() - 1))) {
         const std::size_t r = Skip(fs, q + w.size(), e);
-        for (std::size_t i = 0; i < ms.size(); ++i) {
-          if (ms[i].begin == r) return static_cast<int>(i);
-        }
+        if (auto m = UnitAt(text, f, r, e)) return m;
       }
     }
   }
-  return -1;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -71,10 +80,9 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const Document& d
     // Cheap test first: most paragraphs never say "báo cáo".
     const std::size_t any = fs.substr(para.content, para.end - para.content).find("bao cao");
     if (any == std::string_view::npos) continue;
-    std::vector<UnitMention> ms;
-    bool found = false;
     for (auto [sb, se] : Sentences(text, f, para.content, para.end)) {
       std::size_t at = std::string_view::npos;
+      std::optional<UnitMention> target;
       for (std::size_t q = fs.find("bao cao", sb); q < se; q = fs.find("bao cao", q + 7)) {
         if (!WordAt(fs, q, "bao cao")) continue;
         const std::size_t n = Skip(fs, q + 7, se);
@@ -82,16 +90,12 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const Document& d
         if (q >= 4 && fs.substr(q - 4, 4) == "tai ") continue;   // tại Báo cáo …
         if (q >= 5 && fs.substr(q - 5, 5) == "theo ") continue;  // theo Báo cáo …
         at = q;
-        if (!found) {
-          ms = FindUnitMentions(text, f, para.content, para.end);
-          found = true;
-        }
-        if (Target(fs, ms, q, se) >= 0) break;  // prefer the first "báo cáo" with a target
+        target = Target(text, f, q, se);
+        if (target) break;  // prefer the first "báo cáo" with a target
       }
       if (at == std::string_view::npos) continue;
       Reporting r;
-      const int target = Target(fs, ms, at, se);
-      if (target >= 0) r.to = MentionName(text, f, ms[static_cast<std::size_t>(target)]);
+      if (target) r.to = MentionName(text, f, *target);
       for (std::size_t i = 0; i < times.size(); ++i) {
         if (times[i].first >= sb && times[i].second <= se && times[i].first < times[i].second) {
           r.times.push_back(static_cast<int>(i));

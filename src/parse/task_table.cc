@@ -53,7 +53,7 @@ void CellUnits(const TaskEnv& env, const Cell& c, Col col, std::vector<TaskUnit>
     TaskUnit u;
     u.name = std::move(name);
     u.role = col == Col::kLead ? "lead" : col == Col::kCoordinate ? "coordinate" : "execute";
-    if (auto m = units::Resolve(u.name, env.context)) u.unit_id = m->unit_id;
+    u.unit_id = env.Resolve(u.name).unit_id;
     u.span = OrigSpan(env.f, c.begin, c.end);
     out->push_back(std::move(u));
     return;
@@ -171,9 +171,22 @@ TaskUnit TaskEnv::Unit(const UnitMention& m, std::string role) const {
   TaskUnit u;
   u.name = MentionName(text, f, m);
   u.role = std::move(role);
-  if (auto r = units::Resolve(u.name, context)) u.unit_id = r->unit_id;
+  u.unit_id = Resolve(u.name).unit_id;
   u.span = OrigSpan(f, m.begin, m.end);
   return u;
+}
+
+const TaskEnv::Resolved& TaskEnv::Resolve(const std::string& name) const {
+  auto it = resolved.find(name);
+  if (it != resolved.end()) return it->second;
+  units::Resolution r = units::ResolveWithReason(name, context);
+  Resolved v;
+  if (r.match) {
+    v.unit_id = std::move(r.match->unit_id);
+  } else {
+    v.reason = r.reason.empty() ? "not in the registry" : std::move(r.reason);
+  }
+  return resolved.emplace(name, std::move(v)).first->second;
 }
 
 bool TaskEnv::IsIssuer(const UnitMention& m) const {

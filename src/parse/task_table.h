@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,12 +29,20 @@ struct TaskEnv {
   const OutlineIndex& outline;
   std::vector<std::pair<std::size_t, std::size_t>> times;  // folded spans of doc.times
   units::Context context;
+  // Names resolved so far (units::ResolveWithReason), one registry look-up per distinct name.
+  struct Resolved {
+    std::string unit_id;  // empty when the registry knows no such unit
+    std::string reason;   // why not, when unit_id is empty
+  };
+  mutable std::unordered_map<std::string, Resolved> resolved;
   std::string issuer;  // folded, "ủy ban nhân dân" written "ubnd"
   bool issuer_ubnd = false;
 
   // The first time expression inside folded [b, e).
   std::optional<int> DueIn(std::size_t b, std::size_t e) const;
   TaskUnit Unit(const UnitMention& m, std::string role) const;
+  // The registry's answer for a unit name (cached in `resolved`).
+  const Resolved& Resolve(const std::string& name) const;
   // True when the mention names the issuer itself ("UBND tỉnh" in a plan of UBND tỉnh X).
   bool IsIssuer(const UnitMention& m) const;
   // Cleaned action text of folded [b, e), at most about kMaxActionBytes.

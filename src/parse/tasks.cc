@@ -71,7 +71,10 @@ struct Analyzer {
   }
 
   std::size_t SkipPosition(std::size_t p, std::size_t e) const {
+    // Cheap rejection: every position word starts with one of these letters.
+    if (p >= e || std::string_view("pgctvbh").find(fs[p]) == std::string_view::npos) return p;
     for (std::string_view w : kPositions) {
+      if (w[0] != fs[p]) continue;
       if (WordAt(fs, p, w)) return Skip(fs, p + w.size(), e);
     }
     return p;
@@ -152,16 +155,55 @@ class Extractor {
                                         : p.node == sec_.node;
       if (!in) sec_.valid = false;
     }
-    const std::vector<UnitMention> ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
+    const auto sentences = Sentences(env_.text, env_.f, p.content, p.end);
+    std::vector<UnitMention> ms;
+    if (MayNameUnits(p, sentences)) ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
     if (Heading(p, ms, out)) return;
     bool first = true;
-    for (auto [sb, se] : Sentences(env_.text, env_.f, p.content, p.end)) {
+    for (auto [sb, se] : sentences) {
       Sentence(first ? p.begin : sb, sb, se, ms, out);
       first = false;
     }
   }
 
  private:
+  // Whether a unit can matter in paragraph p: one may start a clause (a sentence, the text after
+  // ";", after "Đề nghị", "Giao", a position word …), follow "giao", or the paragraph says
+  // "chủ trì" / "phối hợp" (units before or after them). False for most paragraphs of a law or
+  // a report, which then are not searched for units at all.
+  bool MayNameUnits(const parse::Paragraph& p,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& sentences) const {
+    const std::string_view para = fs_.substr(p.content, p.end - p.content);
+    if (para.find("chu tri") != std::string_view::npos ||
+        para.find("phoi hop") != std::string_view::npos) {
+      return true;
+    }
+    auto clause_start = [&](std::size_t q) {
+      q = Skip(fs_, q, p.end);
+      for (std::string_view w :
+           {"de nghi", "giao cho", "giao", "yeu cau", "trach nhiem cua", "nhiem vu cua"}) {
+        if (q < p.end && fs_[q] == w[0] && WordAt(fs_, q, w)) {
+          q = Skip(fs_, q + w.size(), p.end);
+          break;
+        }
+      }
+      q = a_.SkipPosition(q, p.end);
+      return WordAt(fs_, q, "cac") || MayStartMention(env_.text, env_.f, q);
+    };
+    for (auto [sb, se] : sentences) {
+      if (clause_start(sb)) return true;
+    }
+    for (std::size_t i = para.find_first_of(";"); i != std::string_view::npos;
+         i = para.find(';', i + 1)) {
+      if (clause_start(p.content + i + 1)) return true;
+    }
+    for (std::size_t i = para.find("giao "); i != std::string_view::npos;
+         i = para.find("giao ", i + 1)) {
+      if (MayStartMention(env_.text, env_.f, p.content + i + 5)) return true;
+    }
+    return false;
+  }
+
   // A unit-list heading: sets the section; a body after ":" on the same line is a task.
   bool Heading(const parse::Paragraph& p, const std::vector<UnitMention>& ms,
                std::vector<Task>* out) {
@@ -295,9 +337,11 @@ class Extractor {
     }
     // Anywhere in the clause: "<units> chủ trì", "giao <units>".
     if (units.empty()) {
-      for (std::size_t i = 0; i < ms.size(); ++i) {
-        const UnitMention& m = ms[i];
-        if (m.begin < p || m.end > e) continue;
+      auto first = std::lower_bound(
+          ms.begin(), ms.end(), p, [](const UnitMention& m, std::size_t x) { return m.begin < x; });
+      for (auto it = first; it != ms.end() && it->begin < e; ++it) {
+        const UnitMention& m = *it;
+        if (m.end > e) continue;
         std::size_t q = Skip(fs_, m.end, e);
         if (q < e && fs_[q] == ',') q = Skip(fs_, q + 1, e);
         const bool lead = WordAt(fs_, q, "chu tri");

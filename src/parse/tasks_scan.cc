@@ -127,10 +127,17 @@ OutlineIndex::OutlineIndex(const std::vector<OutlineNode>& outline, const text::
 void OutlineIndex::Add(const std::vector<OutlineNode>& nodes, const text::FoldedText& f,
                        bool skip) {
   for (const OutlineNode& n : nodes) {
-    const std::string h = text::Fold(n.heading);
-    const bool s =
-        skip || h.find("muc dich") != std::string::npos || h.find("yeu cau") != std::string::npos;
-    nodes_.push_back({FoldedPos(f, n.span.begin), FoldedPos(f, n.span.end), n.path, s});
+    // The label and heading as the outline gives them (a long heading is cut short, "…"),
+    // read in the folded text, which has about one byte per letter: label + heading letters
+    // from the line start.
+    const std::size_t b = FoldedPos(f, n.span.begin), e = FoldedPos(f, n.span.end);
+    std::size_t letters = 0;
+    for (char c : n.heading) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t he = std::min(e, b + n.label.size() + letters + 2);
+    const std::string_view h = std::string_view(f.folded).substr(b, he > b ? he - b : 0);
+    const bool s = skip || h.find("muc dich") != std::string_view::npos ||
+                   h.find("yeu cau") != std::string_view::npos;
+    nodes_.push_back({b, e, n.path, s});
     Add(n.children, f, s);
   }
 }

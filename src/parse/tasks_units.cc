@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -160,8 +161,12 @@ std::size_t WordEnd(std::string_view s, std::size_t p) {
 }
 
 bool Capitalized(std::string_view text, const text::FoldedText& f, std::size_t pos) {
+  const std::size_t o = f.Orig(pos);
+  if (o >= text.size()) return false;
+  const auto b = static_cast<unsigned char>(text[o]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';  // the common case, without decoding
   std::size_t len = 0;
-  const char32_t cp = text::DecodeAt(text, f.Orig(pos), &len);
+  const char32_t cp = text::DecodeAt(text, o, &len);
   return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
 }
 
@@ -188,12 +193,39 @@ std::size_t GeoAt(std::string_view text, const text::FoldedText& f, std::size_t 
   return 0;
 }
 
-const Head* HeadAt(std::string_view fs, std::size_t pos) {
-  const Head* best = nullptr;
-  for (const Head& h : kHeads) {
-    if ((best == nullptr || h.word.size() > best->word.size()) && WordAt(fs, pos, h.word)) {
-      best = &h;
+// Heads grouped by the first word of their name, for HeadAt. Built once, immutable after.
+struct HeadIndex {
+  struct Entry {
+    std::string_view first;  // the first word of the head
+    std::vector<const Head*> heads;
+  };
+  std::vector<Entry> entries;
+  HeadIndex() {
+    for (const Head& h : kHeads) {
+      std::size_t n = 0;
+      while (n < h.word.size() && IsWordByte(static_cast<unsigned char>(h.word[n]))) ++n;
+      const std::string_view first = h.word.substr(0, n);
+      auto it = std::find_if(entries.begin(), entries.end(),
+                             [&](const Entry& e) { return e.first == first; });
+      if (it == entries.end()) it = entries.insert(entries.end(), Entry{first, {}});
+      it->heads.push_back(&h);
     }
+  }
+};
+
+const Head* HeadAt(std::string_view fs, std::size_t pos) {
+  static const HeadIndex kIndex;
+  if (pos >= fs.size()) return nullptr;
+  const std::string_view w = fs.substr(pos, WordEnd(fs, pos) - pos);
+  const Head* best = nullptr;
+  for (const HeadIndex::Entry& e : kIndex.entries) {
+    if (e.first != w) continue;
+    for (const Head* h : e.heads) {
+      if ((best == nullptr || h->word.size() > best->word.size()) && WordAt(fs, pos, h->word)) {
+        best = h;
+      }
+    }
+    break;
   }
   return best;
 }
@@ -350,23 +382,20 @@ bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
          !IsWordByte(static_cast<unsigned char>(word.back()));
 }
 
-std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
-                                          std::size_t begin, std::size_t end) {
-  std::vector<UnitMention> out;
+namespace {
+
+// The mention(s) starting at word start p (several for "các Sở: A, B"), appended to *out.
+// Returns where scanning goes on: after the mention, or after the word at p when none.
+std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_t p,
+                    std::size_t end, std::vector<UnitMention>* out) {
   const std::string_view fs = f.folded;
-  end = std::min(end, fs.size());
-  std::size_t p = begin;
-  while (p < end) {
-    if (!IsWordByte(static_cast<unsigned char>(fs[p])) || !WordStart(fs, p)) {
-      ++p;
-      continue;
-    }
-    const Head* h = HeadAt(fs, p);
-    const std::size_t we = WordEnd(fs, p);
-    if (h == nullptr || p + h->word.size() > end) {
-      p = we;
-      continue;
-    }
+  const std::size_t we = WordEnd(fs, p);
+  // Every head but the groups ("các …") is capitalized: most words are rejected here.
+  const bool cac = we - p == 3 && fs.compare(p, 3, "cac") == 0;
+  if (!cac && !Capitalized(text, f, p)) return we;
+  const Head* h = HeadAt(fs, p);
+  if (h == nullptr || p + h->word.size() > end) return we;
+  {
     const bool cap = Capitalized(text, f, p);
     const std::size_t he = p + h->word.size();
     UnitMention m;
@@ -423,7 +452,7 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
           s.end = NameRun(text, f, q, WordEnd(fs, q), end, 0);
           s.name = "Sở " + CleanText(text.substr(f.Orig(q), f.Orig(s.end) - f.Orig(q)));
           last = s.end;
-          out.push_back(std::move(s));
+          out->push_back(std::move(s));
           std::size_t r = SkipSpace(fs, last, end);
           if (r < end && fs[r] == ',') {
             r = SkipSpace(fs, r + 1, end);
@@ -434,10 +463,7 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
           }
           q = r;
         }
-        if (last != he) {
-          p = last;
-          continue;
-        }
+        if (last != he) return last;
         bool took = false;
         m.end = GroupTail(text, f, he, end, &took);
         m.group = true;
@@ -445,10 +471,7 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
         break;
       }
     }
-    if (!ok) {
-      p = we;
-      continue;
-    }
+    if (!ok) return we;
     // Party committees and the Front inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban MTTQ").
     const std::string_view name = fs.substr(m.begin, m.end - m.begin);
     for (std::string_view o : {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran",
@@ -459,10 +482,49 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
         name.starts_with("van phong uy ban nhan dan")) {
       m.outside = false;
     }
-    p = m.end > p ? m.end : we;
-    out.push_back(std::move(m));
+    const std::size_t next = m.end > p ? m.end : we;
+    out->push_back(std::move(m));
+    return next;
+  }
+}
+
+}  // namespace
+
+std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
+                                          std::size_t begin, std::size_t end) {
+  std::vector<UnitMention> out;
+  const std::string_view fs = f.folded;
+  end = std::min(end, fs.size());
+  std::size_t p = begin;
+  while (p < end) {
+    if (!IsWordByte(static_cast<unsigned char>(fs[p])) || !WordStart(fs, p)) {
+      ++p;
+      continue;
+    }
+    p = MatchAt(text, f, p, end, &out);
   }
   return out;
+}
+
+std::vector<UnitMention> MentionsAt(std::string_view text, const text::FoldedText& f,
+                                    std::size_t pos, std::size_t end) {
+  std::vector<UnitMention> out;
+  end = std::min(end, f.folded.size());
+  if (pos < end && IsWordByte(static_cast<unsigned char>(f.folded[pos])) &&
+      WordStart(f.folded, pos)) {
+    MatchAt(text, f, pos, end, &out);
+  }
+  return out;
+}
+
+bool MayStartMention(std::string_view text, const text::FoldedText& f, std::size_t pos) {
+  const std::string_view fs = f.folded;
+  if (pos >= fs.size() || !IsWordByte(static_cast<unsigned char>(fs[pos])) || !WordStart(fs, pos)) {
+    return false;
+  }
+  const std::size_t we = WordEnd(fs, pos);
+  if (we - pos == 3 && fs.compare(pos, 3, "cac") == 0) return true;
+  return Capitalized(text, f, pos) && HeadAt(fs, pos) != nullptr;
 }
 
 std::string MentionName(std::string_view text, const text::FoldedText& f, const UnitMention& m) {

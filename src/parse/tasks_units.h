@@ -30,6 +30,15 @@ struct UnitMention {
 std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
                                           std::size_t begin, std::size_t end);
 
+// The mention(s) starting exactly at folded `pos` and ending by `end` (several for "các Sở: A,
+// B"); empty when no unit name starts there. Pure, thread-safe.
+std::vector<UnitMention> MentionsAt(std::string_view text, const text::FoldedText& f,
+                                    std::size_t pos, std::size_t end);
+
+// A cheap necessary test for a mention at folded `pos`: a capitalized head word ("Sở", "UBND")
+// or "các". False means MentionsAt(pos) is empty.
+bool MayStartMention(std::string_view text, const text::FoldedText& f, std::size_t pos);
+
 // The cleaned name of a mention: as written (line breaks and markdown removed), or `name`.
 std::string MentionName(std::string_view text, const text::FoldedText& f, const UnitMention& m);
 
