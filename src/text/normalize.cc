@@ -1,6 +1,7 @@
 // Tested by normalize_test.cc.
 #include "text/normalize.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -76,6 +77,14 @@ std::string Normalize(std::string_view utf8) {
   // every non-ASCII character, so `cleaned` is well-formed and both checks agree), converting
   // to UTF-16 only for the few that need normalizing.
   if (nfc->isNormalizedUTF8(cleaned, status) && U_SUCCESS(status)) return cleaned;
+  status = U_ZERO_ERROR;
+  {
+    // Normalized on the UTF-8 too; the UTF-16 round trip below only if ICU refuses.
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(cleaned.size()));
+    nfc->normalizeUTF8(0, cleaned, sink, nullptr, status);
+    if (U_SUCCESS(status)) return out;
+  }
   status = U_ZERO_ERROR;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(cleaned);
   if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return cleaned;
