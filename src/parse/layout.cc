@@ -106,11 +106,13 @@ Layout::Layout(std::string_view text) {
   };
   std::vector<Pending> pending;
   text_.resize(text.size());
-  off_.resize(text.size());
+  // Sized to the input, which the cleaned text never exceeds; left uninitialized because
+  // every element read is written first (zeroing it cost as much as filling it).
+  off_.reset(new std::uint32_t[text.size() + 1]);
   std::size_t used = 0;  // bytes of text_ / off_ written
   auto add = [&](std::size_t b, std::size_t e, bool brk) {
     const std::size_t start = used;
-    AppendClean(text, b, e, text_.data(), off_.data(), &used);
+    AppendClean(text, b, e, text_.data(), off_.get(), &used);
     pending.push_back({start, used, brk});
   };
   std::vector<Range> lines;
@@ -173,10 +175,9 @@ Layout::Layout(std::string_view text) {
     brk = true;
   }
   text_.resize(used);
-  off_.resize(used);
   segs_.reserve(pending.size());
   const std::string_view all = text_;
-  const std::span<const std::uint32_t> all_off = off_;
+  const std::span<const std::uint32_t> all_off(off_.get(), used);
   for (const Pending& p : pending) {
     segs_.push_back({all.substr(p.b, p.e - p.b), all_off.subspan(p.b, p.e - p.b), p.brk});
   }

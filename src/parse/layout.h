@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,8 +37,8 @@ class Layout {
   const std::vector<LayoutSeg>& segs() const { return segs_; }
 
  private:
-  std::string text_;                // cleaned bytes of every segment, back to back
-  std::vector<std::uint32_t> off_;  // input offset of every byte of text_
+  std::string text_;                      // cleaned bytes of every segment, back to back
+  std::unique_ptr<std::uint32_t[]> off_;  // input offset of every byte of text_ (not zeroed)
   std::vector<LayoutSeg> segs_;
 };
 
