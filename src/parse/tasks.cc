@@ -27,6 +27,8 @@
 // action; due is the first time expression inside the task, else inside the section heading.
 #include "parse/tasks.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 
@@ -34,6 +36,7 @@
 #include "parse/tasks_scan.h"
 #include "parse/tasks_units.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace dondoc::parse {
 namespace {
@@ -155,6 +158,37 @@ class Extractor {
                                         : p.node == sec_.node;
       if (!in) sec_.valid = false;
     }
+    // Field blocks: "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …" under an item.
+    std::size_t value = 0;
+    const Field field = FieldAt(p, &value);
+    if (field != Field::kNone) {
+      if (!block_.open) OpenBlock(out);
+      AddField(field, value, p);
+      return;
+    }
+    if (block_.open) {
+      // "- Cơ quan thực hiện:" then "+ Sở A …"; "a) Cơ quan chủ trì" then "- Sở A."; "1. Nội
+      // dung, biện pháp" then "a) …" (deeper in the outline).
+      const std::string& path = env_.outline.Path(p.node);
+      const bool under = path == block_.pending_path || path.starts_with(block_.pending_path + ".");
+      if (block_.pending != Field::kNone && ((IsBullet(p) && (!block_.pending_alone || under)) ||
+                                             path.starts_with(block_.pending_path + "."))) {
+        const Field pending = block_.pending;
+        const std::string pending_path = block_.pending_path;
+        const bool alone = block_.pending_alone;
+        AddField(pending, p.content, p);
+        block_.pending = pending;
+        block_.pending_path = pending_path;
+        block_.pending_alone = alone;
+        return;
+      }
+      Finish(out);
+    }
+    if (!IsBullet(p)) {
+      head_ = p;
+      head_tasks_ = out->size();
+      have_head_ = true;
+    }
     const auto sentences = Sentences(env_.text, env_.f, p.content, p.end);
     std::vector<UnitMention> ms;
     if (MayNameUnits(p, sentences)) ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
@@ -166,7 +200,276 @@ class Extractor {
     }
   }
 
+  // Ends an open field block (its task is emitted).
+  void Finish(std::vector<Task>* out) {
+    if (!block_.open) return;
+    block_.open = false;
+    if (block_.units.empty()) return;
+    Task t;
+    t.units = std::move(block_.units);
+    const bool content = block_.action_end > block_.action_begin;
+    t.action = content ? env_.Action(block_.action_begin, block_.action_end)
+                       : env_.Action(head_.content, head_.end);
+    if (t.action.empty()) t.action = env_.Action(head_.content, head_.end);
+    if (t.action.empty()) return;
+    t.due = block_.due;
+    if (!t.due) t.due = env_.DueIn(head_.begin, block_.end);
+    const int node = env_.outline.NodeAt(head_.begin);
+    if (!t.due && node >= 0) {
+      t.due = env_.DueIn(env_.outline.HeadingBegin(node), env_.outline.HeadingEnd(node));
+    }
+    t.path = env_.outline.Path(node);
+    t.span = OrigSpan(env_.f, head_.begin, block_.end);
+    out->push_back(std::move(t));
+  }
+
  private:
+  enum class Field { kNone, kContent, kLead, kCoordinate, kExecute, kTime, kOther };
+
+  // A field label opening paragraph p ("Cơ quan chủ trì:", "Đơn vị phối hợp:", "Cơ quan thực
+  // hiện:", "Thời gian thực hiện:", "Nội dung:", "Sản phẩm:"), *value set after its ":".
+  Field FieldAt(const parse::Paragraph& p, std::size_t* value) const {
+    struct Label {
+      std::string_view words;
+      Field field;
+    };
+    static constexpr Label kLabels[] = {
+        {"co quan chu tri", Field::kLead},
+        {"don vi chu tri", Field::kLead},
+        {"chu tri", Field::kLead},
+        {"co quan phoi hop", Field::kCoordinate},
+        {"don vi phoi hop", Field::kCoordinate},
+        {"phoi hop", Field::kCoordinate},
+        {"co quan thuc hien", Field::kExecute},
+        {"don vi thuc hien", Field::kExecute},
+        {"co quan, don vi thuc hien", Field::kExecute},
+        {"trach nhiem thuc hien", Field::kExecute},
+        {"co quan tham muu", Field::kExecute},
+        {"thoi gian thuc hien", Field::kTime},
+        {"thoi gian hoan thanh", Field::kTime},
+        {"thoi gian", Field::kTime},
+        {"thoi han hoan thanh", Field::kTime},
+        {"thoi han", Field::kTime},
+        {"tien do thuc hien", Field::kTime},
+        {"tien do", Field::kTime},
+        {"co quan chu tri, phoi hop", Field::kOther},
+        {"don vi chu tri, phoi hop", Field::kOther},
+        {"chu tri thuc hien", Field::kLead},
+        {"phoi hop thuc hien", Field::kCoordinate},
+        {"noi dung, bien phap", Field::kContent},
+        {"noi dung thuc hien", Field::kContent},
+        {"noi dung", Field::kContent},
+        {"nhiem vu", Field::kContent},
+        {"san pham", Field::kOther},
+        {"ket qua", Field::kOther},
+        {"kinh phi", Field::kOther},
+    };
+    const std::size_t q = Skip(fs_, p.content, p.end);
+    const Label* best = nullptr;
+    for (const Label& l : kLabels) {
+      if ((best == nullptr || l.words.size() > best->words.size()) && WordAt(fs_, q, l.words)) {
+        best = &l;
+      }
+    }
+    if (best != nullptr) {
+      const Label& l = *best;
+      std::size_t r = q + l.words.size();
+      while (r < p.end && (fs_[r] == ' ' || fs_[r] == '*' || fs_[r] == '_')) ++r;
+      // The label alone on its line ("a) Cơ quan chủ trì"): the value follows.
+      std::size_t t = r;
+      while (t < p.end && (fs_[t] == '.' || fs_[t] == ':' || fs_[t] == ' ' || fs_[t] == '*' ||
+                           fs_[t] == '_' || fs_[t] == '\n')) {
+        ++t;
+      }
+      if (t >= p.end) {
+        // Only unit and content labels stand alone as fields: "Thời gian thực hiện", "Kinh
+        // phí", "Nhiệm vụ", "Trách nhiệm thực hiện" alone are section headings.
+        const bool alone = l.words.starts_with("co quan") || l.words.starts_with("don vi") ||
+                           l.words.starts_with("chu tri") || l.words.starts_with("phoi hop") ||
+                           l.words.starts_with("noi dung");
+        const bool colon = fs_.substr(r, t - r).find(':') != std::string_view::npos;
+        if (!alone && !colon) return Field::kNone;
+        *value = p.end;
+        block_label_ = !colon;
+        return l.field;
+      }
+      if (fs_[r] != ':') return Field::kNone;
+      *value = Skip(fs_, r + 1, p.end);
+      while (*value < p.end && (fs_[*value] == '*' || fs_[*value] == '_')) ++*value;
+      return l.field;
+    }
+    return Field::kNone;
+  }
+
+  bool IsBullet(const parse::Paragraph& p) const {
+    if (p.content == p.begin) return false;
+    const char c = fs_[p.begin];
+    return c == '-' || c == '+' || static_cast<unsigned char>(c) >= 0x80;
+  }
+
+  // The first field of a block: the item it belongs to is head_ (tasks read from the head and
+  // what followed it are replaced by the block's task).
+  void OpenBlock(std::vector<Task>* out) {
+    block_ = Block();
+    block_.open = true;
+    if (!have_head_) {
+      head_ = parse::Paragraph();
+      head_tasks_ = out->size();
+    }
+    if (head_tasks_ < out->size()) out->resize(head_tasks_);
+  }
+
+  void AddField(Field field, std::size_t value, const parse::Paragraph& p) {
+    block_.end = p.end;
+    if (!have_head_) {
+      head_ = p;
+      have_head_ = true;
+    }
+    const std::size_t e = p.end;
+    const bool empty = value >= e;
+    block_.pending = empty ? field : Field::kNone;
+    block_.pending_path = empty ? env_.outline.Path(p.node) : std::string();
+    block_.pending_alone = empty && block_label_;
+    block_label_ = false;
+    if (empty) return;
+    switch (field) {
+      case Field::kContent:
+        if (block_.action_end <= block_.action_begin) {
+          block_.action_begin = value;
+          block_.action_end = e;
+        }
+        break;
+      case Field::kTime:
+        if (!block_.due) block_.due = env_.DueIn(value, e);
+        break;
+      case Field::kLead:
+      case Field::kCoordinate:
+      case Field::kExecute:
+        FieldUnits(field, value, e);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Units of a unit field's value: a list ("Sở A; Sở B và các sở, ngành liên quan") or clauses
+  // ("Sở A chủ trì, phối hợp với Sở B …; UBND các xã rà soát …"), roles as the clauses give them,
+  // the field's role otherwise. A capitalized list item the finder does not know ("Báo và Phát
+  // thanh Truyền hình Bình Sơn") is taken as written.
+  void FieldUnits(Field field, std::size_t b, std::size_t e) {
+    std::vector<UnitMention> ms = FindUnitMentions(env_.text, env_.f, b, e);
+    ExtendToSeparator(&ms, e);
+    std::vector<TaskUnit> got;
+    collect_ = &got;
+    const bool sec = sec_.valid;
+    sec_.valid = false;
+    std::vector<Task> none;
+    Sentence(b, b, e, ms, &none);
+    sec_.valid = sec;
+    collect_ = nullptr;
+    ListGaps(ms, b, e, &got);
+    // Mentions that start a list item ("…; Báo Bình Sơn và các sở, ngành liên quan") and were not
+    // read as a clause subject.
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      std::size_t q = ms[i].begin;
+      while (q > b && fs_[q - 1] == ' ') --q;
+      const bool item = q == b || fs_[q - 1] == ';' || fs_[q - 1] == ',' ||
+                        (q >= b + 3 && fs_.compare(q - 3, 3, " va") == 0);
+      if (!item || env_.IsIssuer(ms[i])) continue;
+      TaskUnit u = env_.Unit(ms[i], "execute");
+      bool seen = false;
+      for (const TaskUnit& x : got) seen = seen || x.name == u.name;
+      if (!seen) got.push_back(std::move(u));
+    }
+    for (TaskUnit& u : got) {
+      if (field == Field::kCoordinate) {
+        u.role = "coordinate";
+      } else if (field == Field::kLead && u.role != "coordinate") {
+        u.role = "lead";
+      }
+      bool dup = false;
+      for (const TaskUnit& x : block_.units) dup = dup || (x.name == u.name && x.role == u.role);
+      if (!dup) block_.units.push_back(std::move(u));
+    }
+  }
+
+  // In a unit field every list item is a name: a mention followed by a few more words up to a
+  // separator (";", ",", ".", "và", the end) takes them ("Ban Chỉ đạo quốc gia", "Ban Chỉ đạo
+  // các quân khu"), unless they hold a role or action word.
+  void ExtendToSeparator(std::vector<UnitMention>* ms, std::size_t e) const {
+    for (std::size_t i = 0; i < ms->size(); ++i) {
+      UnitMention& m = (*ms)[i];
+      if (!m.name.empty() || m.group) continue;
+      const std::size_t limit = i + 1 < ms->size() ? (*ms)[i + 1].begin : e;
+      std::size_t q = m.end, last = m.end;
+      int words = 0;
+      bool ok = false;
+      while (true) {
+        while (q < limit && fs_[q] == ' ') ++q;
+        if (q >= limit || fs_[q] == ';' || fs_[q] == ',' || fs_[q] == '.' || fs_[q] == '\n' ||
+            fs_[q] == '(' || WordAt(fs_, q, "va")) {
+          ok = q >= limit || fs_[q] != '\n';
+          break;
+        }
+        if (IsRoleWord(q) || ++words > 4) break;
+        while (q < limit && fs_[q] != ' ' && fs_[q] != ',' && fs_[q] != ';' && fs_[q] != '.' &&
+               fs_[q] != '\n' && fs_[q] != '(') {
+          ++q;
+        }
+        last = q;
+      }
+      if (ok && words > 0) m.end = last;
+    }
+  }
+
+  bool IsRoleWord(std::size_t q) const {
+    for (std::string_view w :
+         {"chu tri",    "phoi hop",  "thuc hien", "tham muu", "chiu", "co trach", "to chuc",
+          "trien khai", "huong dan", "xay dung",  "theo",     "de",   "tai",      "cua",
+          "trong",      "ve",        "voi",       "la",       "lam",  "duoc"}) {
+      if (WordAt(fs_, q, w)) return true;
+    }
+    return false;
+  }
+
+  // List items between separators (";", ",", "và") that name no known unit but look like a
+  // name: capitalized, short, no lower-case action word after the first syllables.
+  void ListGaps(const std::vector<UnitMention>& ms, std::size_t b, std::size_t e,
+                std::vector<TaskUnit>* got) const {
+    std::size_t from = b;
+    auto gap = [&](std::size_t gb, std::size_t ge) {
+      // Trim separators.
+      auto sep = [&](std::size_t i) {
+        return fs_[i] == ' ' || fs_[i] == ',' || fs_[i] == ';' || fs_[i] == '.' || fs_[i] == '\n' ||
+               fs_[i] == '*';
+      };
+      while (gb < ge && sep(gb)) ++gb;
+      while (ge > gb && sep(ge - 1)) --ge;
+      if (ge > gb + 3 && fs_.compare(ge - 3, 3, " va") == 0) ge -= 3;
+      if (WordAt(fs_, gb, "va")) gb = Skip(fs_, gb + 2, ge);
+      if (ge <= gb || ge - gb > 80) return;
+      const std::string_view g = fs_.substr(gb, ge - gb);
+      if (g.find_first_of(";:()") != std::string_view::npos) return;
+      std::size_t len = 0;
+      const auto cp = static_cast<UChar32>(text::DecodeAt(env_.text, env_.f.Orig(gb), &len));
+      if (!u_isupper(cp) && !u_istitle(cp)) return;  // only a capital letter starts a name
+      TaskUnit u;
+      u.name = OrigClean(env_.text, env_.f, gb, ge);
+      u.role = "execute";
+      u.unit_id = env_.Resolve(u.name).unit_id;
+      u.span = OrigSpan(env_.f, gb, ge);
+      got->push_back(std::move(u));
+    };
+    // Only in list-like values: separators only between the mentions.
+    for (const UnitMention& m : ms) {
+      if (m.begin < b || m.end > e) continue;
+      const std::string_view between = fs_.substr(from, m.begin - from);
+      if (between.find_first_of(";,") != std::string_view::npos || from == b) gap(from, m.begin);
+      from = m.end;
+    }
+    if (!ms.empty() || from == b) gap(from, e);
+  }
+
   // Whether a unit can matter in paragraph p: one may start a clause (a sentence, the text after
   // ";", after "Đề nghị", "Giao", a position word …), follow "giao", or the paragraph says
   // "chủ trì" / "phối hợp" (units before or after them). False for most paragraphs of a law or
@@ -375,6 +678,10 @@ class Extractor {
         break;
       }
     }
+    if (collect_ != nullptr) {
+      for (TaskUnit& u : units) collect_->push_back(std::move(u));
+      return end;
+    }
     if (units.empty()) return end;
     Task t;
     t.units = std::move(units);
@@ -392,10 +699,28 @@ class Extractor {
     return end;
   }
 
+  struct Block {
+    bool open = false;
+    std::vector<TaskUnit> units;
+    std::size_t action_begin = 0, action_end = 0;  // the "Nội dung:" value
+    std::optional<int> due;
+    std::size_t end = 0;
+    Field pending = Field::kNone;  // a field with its value on the following bullets
+    std::string pending_path;      // outline path of the pending field's label
+    bool pending_alone = false;    // the label stands alone on its line
+  };
+
   const TaskEnv& env_;
   Analyzer a_;
   std::string_view fs_;
   Section sec_;
+  Block block_;
+  parse::Paragraph head_;       // the last paragraph that is no bullet: the item a block belongs to
+  std::size_t head_tasks_ = 0;  // tasks before head_
+  bool have_head_ = false;
+  std::vector<TaskUnit>* collect_ = nullptr;
+  mutable bool block_label_ = false;  // FieldAt read a label alone on its line  // units of a field
+                                      // value are collected here
 };
 
 }  // namespace
@@ -413,6 +738,7 @@ std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
   const TaskEnv env(text, f, doc, outline);
   Extractor x(env);
   for (const parse::Paragraph& p : scan.paragraphs) x.Paragraph(p, &tasks);
+  x.Finish(&tasks);
   std::vector<Task> table_tasks;
   for (const Table& t : scan.tables) TableTasks(env, t, &table_tasks, warnings);
   if (!table_tasks.empty()) {

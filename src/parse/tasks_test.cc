@@ -215,5 +215,56 @@ TEST(TasksTest, RaggedFlattenedTableWarns) {
   EXPECT_EQ(w[0].code, "ragged-table");
 }
 
+TEST(TasksTest, FieldBlockIsOneTask) {
+  const std::string text =
+      "II. NỘI DUNG KẾ HOẠCH\n"
+      "1. Tuyên truyền, phổ biến Luật Đo lường sửa đổi\n"
+      "- Nội dung: Biên soạn tài liệu và tổ chức hội nghị phổ biến Luật.\n"
+      "- Cơ quan thực hiện: Sở Khoa học và Công nghệ; Sở Tư pháp; Báo và Phát thanh Truyền "
+      "hình Bình Sơn và các sở, ngành có liên quan.\n"
+      "- Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.\n"
+      "- Thời gian thực hiện: Năm 2026.\n"
+      "2. Rà soát văn bản quy phạm pháp luật\n"
+      "- Cơ quan chủ trì: Sở Tư pháp.\n"
+      "- Cơ quan phối hợp: Các sở, ngành.\n"
+      "3. Kinh phí\n"
+      "Sở Tài chính bố trí kinh phí.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(tasks[0].action, "Biên soạn tài liệu và tổ chức hội nghị phổ biến Luật");
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"Sở Khoa học và Công nghệ/execute", "Sở Tư pháp/execute",
+               "Báo và Phát thanh Truyền hình Bình Sơn/execute",
+               "các sở, ngành có liên quan/execute", "Ủy ban nhân dân các xã, phường/coordinate"}));
+  EXPECT_EQ(tasks[1].action, "Rà soát văn bản quy phạm pháp luật");
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Tư pháp/lead", "Các sở, ngành/coordinate"}));
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Tài chính/execute"}));
+}
+
+TEST(TasksTest, FieldLabelsAloneAndSubBullets) {
+  const std::string text =
+      "I. CÔNG TÁC TUYÊN TRUYỀN\n"
+      "1. Nội dung, biện pháp\n"
+      "a) Tổ chức hội nghị quán triệt Chỉ thị của Tỉnh ủy Bình Sơn.\n"
+      "b) Biên soạn tài liệu tuyên truyền.\n"
+      "2. Cơ quan chủ trì, phối hợp\n"
+      "a) Cơ quan chủ trì\n"
+      "- Ban Chỉ đạo tỉnh.\n"
+      "- Ban Chỉ đạo các huyện; Sở Nội vụ.\n"
+      "b) Cơ quan phối hợp\n"
+      "- Hội Cựu chiến binh tỉnh.\n"
+      "II. THỜI GIAN\n"
+      "1. Thời gian thực hiện\n"
+      "Năm 2026.\n"
+      "2. Trách nhiệm thực hiện\n"
+      "- Sở Y tế: hướng dẫn các cơ sở khám bệnh.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].action, "Tổ chức hội nghị quán triệt Chỉ thị của Tỉnh ủy Bình Sơn");
+  EXPECT_EQ(Units(tasks[0]), (V{"Ban Chỉ đạo tỉnh/lead", "Ban Chỉ đạo các huyện/lead",
+                                "Sở Nội vụ/lead", "Hội Cựu chiến binh tỉnh/coordinate"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse
