@@ -443,7 +443,10 @@ class Extractor {
         return fs_[i] == ' ' || fs_[i] == ',' || fs_[i] == ';' || fs_[i] == '.' || fs_[i] == '\n' ||
                fs_[i] == '*';
       };
+      const std::size_t raw = gb;
       while (gb < ge && sep(gb)) ++gb;
+      // After a sentence's end ("… Đồng thời, các sở …") it is prose, not a list item.
+      if (fs_.substr(raw, gb - raw).find('.') != std::string_view::npos) return;
       while (ge > gb && sep(ge - 1)) --ge;
       if (ge > gb + 3 && fs_.compare(ge - 3, 3, " va") == 0) ge -= 3;
       if (WordAt(fs_, gb, "va")) gb = Skip(fs_, gb + 2, ge);
@@ -746,6 +749,32 @@ std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
     for (Task& t : table_tasks) tasks.push_back(std::move(t));
     std::stable_sort(tasks.begin(), tasks.end(),
                      [](const Task& a, const Task& b) { return a.span.begin < b.span.begin; });
+  }
+  // Names the registry does not know: one warning for the document, each name once, with the
+  // registry's reason.
+  if (warnings != nullptr) {
+    std::vector<std::string> unknown;
+    std::string message;
+    Span first{};
+    for (const Task& t : tasks) {
+      for (const TaskUnit& u : t.units) {
+        if (!u.unit_id.empty() ||
+            std::find(unknown.begin(), unknown.end(), u.name) != unknown.end()) {
+          continue;
+        }
+        if (unknown.empty()) first = u.span;
+        unknown.push_back(u.name);
+        if (!message.empty()) message += "; ";
+        message += "\"" + u.name + "\" (" + env.Resolve(u.name).reason + ")";
+      }
+    }
+    if (!unknown.empty()) {
+      warnings->push_back(
+          {"unit-unknown",
+           std::to_string(unknown.size()) +
+               " unit name(s) in tasks not resolved by the unit registry: " + message,
+           first});
+    }
   }
   return tasks;
 }

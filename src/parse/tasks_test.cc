@@ -196,7 +196,9 @@ TEST(TasksTest, MarkdownTaskTable) {
   EXPECT_EQ(tasks[0].path, "III");
   // A unit the finder does not know is taken whole from its cell.
   EXPECT_EQ(Units(tasks[1]), (V{"Trường Cao đẳng Bình Sơn/lead"}));
-  EXPECT_TRUE(w.empty());
+  // … and reported, as the registry does not know it (no ragged-table warning).
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].code, "unit-unknown");
 }
 
 TEST(TasksTest, RaggedFlattenedTableWarns) {
@@ -264,6 +266,22 @@ TEST(TasksTest, FieldLabelsAloneAndSubBullets) {
   EXPECT_EQ(Units(tasks[0]), (V{"Ban Chỉ đạo tỉnh/lead", "Ban Chỉ đạo các huyện/lead",
                                 "Sở Nội vụ/lead", "Hội Cựu chiến binh tỉnh/coordinate"}));
   EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute"}));
+}
+
+TEST(TasksTest, UnknownUnitsWarnOncePerDocument) {
+  const std::string text =
+      "II. NHIỆM VỤ\n"
+      "1. Sở Y tế chủ trì, phối hợp với Trung tâm Lưu trữ Sông Mây tổ chức số hóa hồ sơ.\n"
+      "2. Trung tâm Lưu trữ Sông Mây bảo quản hồ sơ bệnh án.\n";
+  std::vector<Warning> warnings;
+  const auto tasks = ExtractTasks(text, Doc(text), &warnings);
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_FALSE(tasks[0].units[0].unit_id.empty());  // Sở Y tế resolves
+  EXPECT_TRUE(tasks[1].units[0].unit_id.empty());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "unit-unknown");
+  EXPECT_NE(warnings[0].message.find("1 unit name(s)"), std::string::npos);
+  EXPECT_NE(warnings[0].message.find("\"Trung tâm Lưu trữ Sông Mây\" ("), std::string::npos);
 }
 
 }  // namespace
