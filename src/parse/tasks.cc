@@ -606,8 +606,7 @@ class Extractor {
         role = "lead";
         q = x;
       } else if (WordAt(fs_, q, "phoi hop")) {
-        role = "coordinate";
-        partner_role = "lead";
+        // "X phối hợp với Y …": X does the work (execute), Y is named as partner (coordinate).
       } else if ((x = Analyzer::After(fs_, q, e, "chiu trach nhiem")) != std::string_view::npos ||
                  (x = Analyzer::After(fs_, q, e, "co trach nhiem")) != std::string_view::npos) {
         q = x;
@@ -619,9 +618,6 @@ class Extractor {
       if (WordAt(fs_, p, "chu tri")) {
         role = "lead";
         action = p + 7;
-      } else if (WordAt(fs_, p, "phoi hop")) {
-        role = "coordinate";
-        partner_role = "lead";
       }
       for (const UnitMention& m : sec_.units) {
         add(m, role.empty() ? a_.RoleFor(m, *requested) : role);

@@ -97,7 +97,8 @@ TEST(TasksTest, SectionHeadedByUnit) {
   EXPECT_EQ(tasks[0].action, "Triển khai thư viện số tại các trường học");
   EXPECT_EQ(Units(tasks[1]), (V{"Sở Giáo dục và Đào tạo/lead"}));
   EXPECT_EQ(tasks[1].action, "tổ chức cuộc thi tin học trẻ tỉnh Bình Sơn");
-  EXPECT_EQ(Units(tasks[2]), (V{"Sở Giáo dục và Đào tạo/coordinate", "Công an tỉnh/lead"}));
+  // Under its own heading the unit still does the work; the partner coordinates.
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Giáo dục và Đào tạo/execute", "Công an tỉnh/coordinate"}));
   EXPECT_EQ(tasks[2].path, "II.3");
 }
 
@@ -282,6 +283,23 @@ TEST(TasksTest, UnknownUnitsWarnOncePerDocument) {
   EXPECT_EQ(warnings[0].code, "unit-unknown");
   EXPECT_NE(warnings[0].message.find("1 unit name(s)"), std::string::npos);
   EXPECT_NE(warnings[0].message.find("\"Trung tâm Lưu trữ Sông Mây\" ("), std::string::npos);
+}
+
+TEST(TaskUnitsTest, GroupsWithoutCac) {
+  EXPECT_EQ(Names("Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường, đặc khu triển khai; "
+                  "Ủy ban nhân dân xã Tân An báo cáo."),
+            (V{"Sở, ban, ngành thành phố", "Ủy ban nhân dân xã, phường, đặc khu",
+               "Ủy ban nhân dân xã Tân An"}));
+  EXPECT_EQ(Names("các văn phòng tỉnh uỷ, thành uỷ"), (V{"các văn phòng tỉnh uỷ, thành uỷ"}));
+}
+
+TEST(TasksTest, SubjectPhoiHopExecutes) {
+  const std::string text =
+      "II. NHIỆM VỤ\n"
+      "1. Sở Nội vụ phối hợp với Sở Tài chính rà soát biên chế các đơn vị sự nghiệp.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Nội vụ/execute", "Sở Tài chính/coordinate"}));
 }
 
 }  // namespace

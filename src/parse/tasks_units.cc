@@ -108,6 +108,9 @@ constexpr std::array kHeads = {
     Head{"doan thanh nien", HeadKind::kComplete, true},
     Head{"ban thuong vu", HeadKind::kComplete, true},
     Head{"cac so, ban, nganh", HeadKind::kGroup, false},
+    Head{"so, ban, nganh", HeadKind::kGroup, false},
+    Head{"so, nganh", HeadKind::kGroup, false},
+    Head{"cac van phong", HeadKind::kWeakGroup, true},
     Head{"cac so, ban nganh", HeadKind::kGroup, false},
     Head{"cac so ban nganh", HeadKind::kGroup, false},
     Head{"cac so, nganh", HeadKind::kGroup, false},
@@ -123,11 +126,12 @@ constexpr std::array kHeads = {
 };
 
 // Tails of a group: "các cơ quan, đơn vị liên quan", "các sở, ban, ngành tỉnh".
-constexpr std::array<std::string_view, 24> kGroupTails = {
+constexpr std::array<std::string_view, 29> kGroupTails = {
     "co lien quan", "lien quan",  "truc thuoc", "chuyen mon", "doan the",     "don vi",
     "co quan",      "dia phuong", "ban",        "nganh",      "thuoc tinh",   "cap tinh",
     "cap huyen",    "cap xa",     "tinh",       "huyen",      "thi xa",       "thanh pho",
-    "xa",           "phuong",     "thi tran",   "quan",       "tren dia ban", "hoi"};
+    "xa",           "phuong",     "thi tran",   "quan",       "tren dia ban", "hoi",
+    "dac khu",      "tinh uy",    "thanh uy",   "huyen uy",   "cap uy"};
 
 // Geography words, compared with the original (accents matter: "tỉnh", not "tính").
 constexpr std::array<std::string_view, 17> kGeo = {
@@ -391,7 +395,9 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
   const std::string_view fs = f.folded;
   const std::size_t we = WordEnd(fs, p);
   // Every head but the groups ("các …") is capitalized: most words are rejected here.
-  const bool cac = we - p == 3 && fs.compare(p, 3, "cac") == 0;
+  // Groups may be lower case: "các sở, ban, ngành", "sở, ban, ngành liên quan".
+  const bool cac = (we - p == 3 && fs.compare(p, 3, "cac") == 0) ||
+                   (we - p == 2 && fs.compare(p, 2, "so") == 0 && we < end && fs[we] == ',');
   if (!cac && !Capitalized(text, f, p)) return we;
   const Head* h = HeadAt(fs, p);
   if (h == nullptr || p + h->word.size() > end) return we;
@@ -417,9 +423,18 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
         ok = true;
         const bool ubnd = WordAt(fs, p, "ubnd") || WordAt(fs, p, "uy ban nhan dan");
         const std::size_t q = SkipSpace(fs, he, end);
-        if (ubnd && WordAt(fs, q, "cac")) {
+        // "UBND các huyện, thị xã", and without "các" a list of levels: "UBND xã, phường".
+        bool levels = false;
+        for (std::string_view l :
+             {"xa", "phuong", "thi tran", "huyen", "thi xa", "thanh pho", "quan", "dac khu"}) {
+          if (!WordAt(fs, q, l)) continue;
+          std::size_t r = SkipSpace(fs, q + l.size(), end);
+          levels = r < end && (fs[r] == ',' || WordAt(fs, r, "va"));
+          break;
+        }
+        if (ubnd && (WordAt(fs, q, "cac") || levels)) {
           bool took = false;
-          const std::size_t t = GroupTail(text, f, q + 3, end, &took);
+          const std::size_t t = GroupTail(text, f, WordAt(fs, q, "cac") ? q + 3 : q, end, &took);
           if (took) {
             m.end = t;
             m.group = true;
