@@ -52,6 +52,7 @@
 #include <unicode/uchar.h>
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 
 #include "text/fold.h"
@@ -420,13 +421,24 @@ std::optional<Label> ReadLabel(std::string_view t, std::size_t i, std::size_t en
 }
 
 // Appends the cleaned content of t[b, e) to *out: markup removed, spaces collapsed.
+// Hot: headings take whole wrapped lines. Runs of plain bytes are appended at once.
 void AppendClean(std::string_view t, std::size_t b, std::size_t e, std::string* out) {
-  for (std::size_t i = b; i < e; ++i) {
-    char c = t[i];
-    if (IsMarkup(c) || c == '|') continue;
-    if (IsSpace(c)) c = ' ';
-    if (c == ' ' && (out->empty() || out->back() == ' ')) continue;
-    out->push_back(c);
+  out->reserve(out->size() + (e - b));
+  for (std::size_t i = b; i < e;) {
+    const char c = t[i];
+    if (IsMarkup(c) || c == '|') {
+      ++i;
+      continue;
+    }
+    if (IsSpace(c)) {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < e && !IsMarkup(t[j]) && t[j] != '|' && !IsSpace(t[j])) ++j;
+    out->append(t.data() + i, j - i);
+    i = j;
   }
 }
 
@@ -445,9 +457,15 @@ std::string Truncate(std::string s) {
 // Content start of a line: markup, spaces and a lone leading "|" skipped. Returns `end` for
 // lines to ignore (empty, table rows).
 std::size_t ContentStart(std::string_view t, const Line& ln) {
-  std::size_t pipes = 0;
-  for (std::size_t i = ln.begin; i < ln.end; ++i) pipes += t[i] == '|';
-  if (pipes >= 2) return ln.end;
+  // Two "|" make a table row. Hot (every line, several times): found by memchr.
+  const char* line = t.data() + ln.begin;
+  const std::size_t len = ln.end - ln.begin;
+  if (const void* p1 = std::memchr(line, '|', len); p1 != nullptr) {
+    const char* after = static_cast<const char*>(p1) + 1;
+    if (std::memchr(after, '|', static_cast<std::size_t>(line + len - after)) != nullptr) {
+      return ln.end;
+    }
+  }
   std::size_t i = ln.begin;
   while (i < ln.end && (IsSpace(t[i]) || IsMarkup(t[i]) || t[i] == '|')) ++i;
   return i;

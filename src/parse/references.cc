@@ -43,6 +43,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 
@@ -239,9 +240,13 @@ bool StopAt(const Matcher& m, std::size_t i, const StopList& stops, bool any_cas
 struct TypeIndex {
   DocType generic{"", "Văn bản", "van ban"};
   std::vector<const DocType*> by_first[256];
+  // second[a][b]: some name starts with the bytes a, b; most word starts fail here.
+  std::array<std::array<bool, 256>, 256> second{};
   TypeIndex() {
     for (const DocType& t : AllTypes()) {
       by_first[static_cast<unsigned char>(t.folded[0])].push_back(&t);
+      second[static_cast<unsigned char>(t.folded[0])][static_cast<unsigned char>(t.folded[1])] =
+          true;
     }
   }
 };
@@ -255,7 +260,13 @@ const TypeIndex& Types() {
 const DocType* TypeAt(const Matcher& m, std::size_t i) {
   if (i >= m.f.size()) return nullptr;
   const std::string_view f = m.f;
-  for (const DocType* t : Types().by_first[static_cast<unsigned char>(f[i])]) {
+  const TypeIndex& index = Types();
+  // Every name has at least two bytes, so no name fits when f ends at i + 1.
+  if (i + 1 >= f.size() ||
+      !index.second[static_cast<unsigned char>(f[i])][static_cast<unsigned char>(f[i + 1])]) {
+    return nullptr;
+  }
+  for (const DocType* t : index.by_first[static_cast<unsigned char>(f[i])]) {
     // Has(), inlined: the names are short, so a byte loop beats a memcmp call.
     const std::string_view w = t->folded;
     if (w.size() > f.size() - i) continue;
