@@ -266,7 +266,9 @@ class Extractor {
     };
     const std::size_t q = Skip(fs_, p.content, p.end);
     const Label* best = nullptr;
+    if (q >= p.end) return Field::kNone;
     for (const Label& l : kLabels) {
+      if (l.words[0] != fs_[q]) continue;  // cheap rejection
       if ((best == nullptr || l.words.size() > best->words.size()) && WordAt(fs_, q, l.words)) {
         best = &l;
       }

@@ -539,6 +539,9 @@ bool MayStartMention(std::string_view text, const text::FoldedText& f, std::size
   }
   const std::size_t we = WordEnd(fs, pos);
   if (we - pos == 3 && fs.compare(pos, 3, "cac") == 0) return true;
+  if (we - pos == 2 && fs.compare(pos, 2, "so") == 0 && we < fs.size() && fs[we] == ',') {
+    return true;
+  }
   return Capitalized(text, f, pos) && HeadAt(fs, pos) != nullptr;
 }
 
