@@ -187,27 +187,76 @@ std::vector<TimeExpr> Scanner::Run() {
 }
 
 std::size_t Scanner::TryAt(std::size_t p) {
-  // Hot: runs at every word start of every document. Every phrase the matchers below accept
-  // starts with a digit, a word beginning with 'q' (quý, QII) or one of these words, so any
-  // other word is skipped after one small comparison. Keep this list in step with the
-  // matchers' first words (kTriggers, EventWindowAt, OccasionAt, SoonAfterAt, RelativeAt,
-  // ContinuousAt, RecurringAt, PieceAt).
-  static constexpr std::string_view kFirstWords[] = {
-      "cham", "chin",  "cuoi",   "den",   "dinh", "dip",  "giai", "hang", "hoan",
-      "khong", "lien", "moi",    "nam",   "ngay", "nhan", "sau",  "thang", "thoi",
-      "thuong", "tien", "trong", "truoc", "tu",   "vao",
+  // Hot: runs at every word start of every document. Each matcher below can only succeed on
+  // a few first words, so the word picks the matchers to try (in their fixed order); any other
+  // word is skipped after one small comparison. Keep the table in step with the matchers'
+  // first words (kTriggers, EventWindowAt, OccasionAt, SoonAfterAt, RelativeAt, ContinuousAt,
+  // RecurringAt, PieceAt).
+  enum : unsigned {
+    kEvent = 1,
+    kOccasion = 2,
+    kSoon = 4,
+    kRelative = 8,
+    kContinuous = 16,
+    kRecurring = 32,
+    kPiece = 64,
   };
-  if (!IsDigit(f_[p]) && f_[p] != 'q') {
+  struct FirstWord {
+    std::string_view word;
+    unsigned matchers;
+  };
+  static constexpr FirstWord kFirstWords[] = {
+      {"cham", kRelative | kPiece},
+      {"chin", kPiece},
+      {"cuoi", kPiece},
+      {"den", kPiece},
+      {"dinh", kRecurring},
+      {"dip", kOccasion},
+      {"giai", kPiece},
+      {"hang", kRecurring},
+      {"hoan", kPiece},
+      {"khong", kRelative},
+      {"lien", kContinuous},
+      {"moi", kRecurring},
+      {"nam", kPiece},
+      {"ngay", kSoon | kPiece},
+      {"nhan", kOccasion},
+      {"sau", kEvent | kRelative | kPiece},
+      {"thang", kPiece},
+      {"thoi", kRelative | kPiece},
+      {"thuong", kContinuous},
+      {"tien", kPiece},
+      {"trong", kEvent | kOccasion | kRelative | kPiece},
+      {"truoc", kEvent | kPiece},
+      {"tu", kPiece},
+      {"vao", kOccasion | kPiece},
+  };
+  unsigned use = 0;
+  if (IsDigit(f_[p])) {
+    use = kRelative | kContinuous | kRecurring | kPiece;
+  } else if (f_[p] == 'q') {
+    use = kPiece;
+  } else {
     std::size_t e = p;
     while (e < f_.size() && e - p < 8 && f_[e] >= 'a' && f_[e] <= 'z') ++e;
     const std::string_view word = f_.substr(p, e - p);
-    bool known = false;
-    for (std::string_view w : kFirstWords) known |= w == word;
-    if (!known) return kNo;
+    for (const FirstWord& w : kFirstWords) {
+      if (w.word == word) {
+        use = w.matchers;
+        break;
+      }
+    }
+    if (use == 0) return kNo;
   }
-  for (auto fn :
-       {&Scanner::EventWindowAt, &Scanner::OccasionAt, &Scanner::SoonAfterAt, &Scanner::RelativeAt,
-        &Scanner::ContinuousAt, &Scanner::RecurringAt, &Scanner::PieceFlow}) {
+  using Matcher = std::size_t (Scanner::*)(std::size_t);
+  static constexpr std::pair<unsigned, Matcher> kOrder[] = {
+      {kEvent, &Scanner::EventWindowAt}, {kOccasion, &Scanner::OccasionAt},
+      {kSoon, &Scanner::SoonAfterAt},    {kRelative, &Scanner::RelativeAt},
+      {kContinuous, &Scanner::ContinuousAt}, {kRecurring, &Scanner::RecurringAt},
+      {kPiece, &Scanner::PieceFlow},
+  };
+  for (const auto& [bit, fn] : kOrder) {
+    if (!(use & bit)) continue;
     if (std::size_t e = (this->*fn)(p); e != kNo) return e;
   }
   return kNo;
