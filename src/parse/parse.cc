@@ -2,6 +2,7 @@
 
 #include "parse/header.h"
 #include "parse/kind.h"
+#include "parse/layout.h"
 #include "parse/outline.h"
 #include "parse/recipients.h"
 #include "parse/references.h"
@@ -32,15 +33,19 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   doc.title_span = h.title_span;
   doc.attachments = std::move(h.attachments);
   for (Warning& w : h.warnings) doc.warnings.push_back(std::move(w));
-  doc.signers = ExtractSigners(text);
-  doc.recipients = ExtractRecipients(text);
+  {
+    const Layout layout(text);  // shared: both read the document's end by cells and lines
+    doc.signers = ExtractSigners(layout);
+    doc.recipients = ExtractRecipients(text, layout);
+  }
   doc.outline = ExtractOutline(text);
   doc.references = ExtractReferences(text, doc.number);
   doc.kind = ClassifyKind(text, h, !doc.signers.empty(), !doc.recipients.empty());
   // Tasks, deadlines and reporting duties are read from official documents only: an article
   // about a plan reports tasks, it does not give them.
   if (!options.tasks) return doc;
-  doc.times = ExtractTimes(text, doc.date, &doc.warnings);
+  const text::FoldedText folded = text::FoldMapped(text);
+  doc.times = ExtractTimes(text, folded, doc.date, &doc.warnings);
   if (doc.kind == "official") {
     doc.tasks = ExtractTasks(text, doc, &doc.warnings);
     doc.reporting = ExtractReporting(text, doc);

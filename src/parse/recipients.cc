@@ -361,6 +361,10 @@ std::vector<Recipient> ReadList(const std::vector<Seg>& segs, std::size_t s0, st
 
 std::vector<Recipient> ExtractRecipients(std::string_view text) {
   const Layout layout(text);
+  return ExtractRecipients(text, layout);
+}
+
+std::vector<Recipient> ExtractRecipients(std::string_view text, const Layout& layout) {
   const std::vector<Seg>& segs = layout.segs();
   std::size_t first_noi = segs.size();
   for (std::size_t s = 0; s < segs.size(); ++s) {

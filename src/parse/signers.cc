@@ -314,7 +314,7 @@ constexpr std::size_t kMaxUnprefixedTitleWords = 10;
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : layout_(text), segs_(layout_.segs()) {
+  explicit Scanner(const Layout& layout) : segs_(layout.segs()) {
     // The words of all segments in one vector; toks_[s] views segment s's words.
     std::vector<Tok> raw;
     std::vector<std::size_t> ends;
@@ -501,7 +501,6 @@ class Scanner {
     return out;
   }
 
-  Layout layout_;
   const std::vector<Seg>& segs_;
   std::vector<Tok> words_;
   std::vector<std::span<const Tok>> toks_;
@@ -509,6 +508,11 @@ class Scanner {
 
 }  // namespace
 
-std::vector<Signer> ExtractSigners(std::string_view text) { return Scanner(text).Run(); }
+std::vector<Signer> ExtractSigners(const Layout& layout) { return Scanner(layout).Run(); }
+
+std::vector<Signer> ExtractSigners(std::string_view text) {
+  const Layout layout(text);
+  return ExtractSigners(layout);
+}
 
 }  // namespace dondoc::parse

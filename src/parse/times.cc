@@ -101,8 +101,9 @@ constexpr Trigger kTriggers[] = {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, std::optional<Date> doc, std::vector<Warning>* warnings)
-      : text_(text), ft_(text::FoldMapped(text)), f_(ft_.folded), doc_(doc), warnings_(warnings) {}
+  Scanner(std::string_view text, const text::FoldedText& folded, std::optional<Date> doc,
+          std::vector<Warning>* warnings)
+      : text_(text), ft_(folded), f_(ft_.folded), doc_(doc), warnings_(warnings) {}
 
   std::vector<TimeExpr> Run();
 
@@ -136,7 +137,7 @@ class Scanner {
   std::string EventDate(std::string_view folded_name) const;
 
   std::string_view text_;
-  text::FoldedText ft_;
+  const text::FoldedText& ft_;
   std::string_view f_;
   std::optional<Date> doc_;
   std::vector<Warning>* warnings_;
@@ -822,11 +823,17 @@ void Scanner::Warn(std::size_t b, std::size_t e) {
 }  // namespace
 }  // namespace times_internal
 
-std::vector<TimeExpr> ExtractTimes(std::string_view text, std::string_view doc_date,
-                                   std::vector<Warning>* warnings) {
+std::vector<TimeExpr> ExtractTimes(std::string_view text, const text::FoldedText& folded,
+                                   std::string_view doc_date, std::vector<Warning>* warnings) {
   std::optional<calendar::Date> doc;
   if (auto d = calendar::ParseIso(doc_date); d.ok()) doc = d.value();
-  return times_internal::Scanner(text, doc, warnings).Run();
+  return times_internal::Scanner(text, folded, doc, warnings).Run();
+}
+
+std::vector<TimeExpr> ExtractTimes(std::string_view text, std::string_view doc_date,
+                                   std::vector<Warning>* warnings) {
+  const text::FoldedText folded = text::FoldMapped(text);
+  return ExtractTimes(text, folded, doc_date, warnings);
 }
 
 std::vector<TimeExpr> ExtractTimes(std::string_view text, std::string_view doc_date) {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "parse/document.h"
+#include "text/fold.h"
 
 namespace dondoc::parse {
 
@@ -36,5 +37,9 @@ std::vector<TimeExpr> ExtractTimes(std::string_view text, std::string_view doc_d
 //                   "ngày 29/02/2025"); no time is emitted for it.
 std::vector<TimeExpr> ExtractTimes(std::string_view text, std::string_view doc_date,
                                    std::vector<Warning>* warnings);
+
+// The same over `folded` = text::FoldMapped(text), computed once by the caller.
+std::vector<TimeExpr> ExtractTimes(std::string_view text, const text::FoldedText& folded,
+                                   std::string_view doc_date, std::vector<Warning>* warnings);
 
 }  // namespace dondoc::parse
