@@ -497,11 +497,9 @@ void FindAttachments(std::string_view text, std::size_t from, Header* h) {
   }
 }
 
-}  // namespace
-
-Header ExtractHeader(std::string_view text) {
+Header ExtractHeaderIn(std::string_view text, std::size_t window) {
   Header h;
-  const std::vector<HeaderLine> hl = BuildHeaderLines(text, limits::kHeaderWindowBytes);
+  const std::vector<HeaderLine> hl = BuildHeaderLines(text, window);
   if (hl.empty()) return h;
   std::vector<Line> lines;
   lines.reserve(hl.size());
@@ -972,6 +970,19 @@ Header ExtractHeader(std::string_view text) {
     }
   }
 
+  return h;
+}
+
+}  // namespace
+
+Header ExtractHeader(std::string_view text) {
+  // Almost every header ends within its first 2 KB; a portal banner can push one further, so
+  // a text whose first window shows no header cell at all is read again with the long one.
+  Header h = ExtractHeaderIn(text, limits::kHeaderFirstWindowBytes);
+  if (h.number.empty() && h.date.empty() && !h.national_motto && !h.party_header &&
+      text.size() > limits::kHeaderFirstWindowBytes) {
+    h = ExtractHeaderIn(text, limits::kHeaderWindowBytes);
+  }
   FindAttachments(text, h.body_begin, &h);
   return h;
 }
