@@ -47,9 +47,11 @@ bool BreakBetween(std::string_view text, const Token& a, const Token& b) {
 
 }  // namespace
 
-std::vector<Mention> Engine::Find(std::string_view text, const Context& context) const {
+std::vector<Mention> Engine::Find(std::string_view text, const text::FoldedText& folded,
+                                  const Context& context) const {
   std::vector<Mention> out;
-  std::vector<Token> tokens = Tokenize(text);
+  // Words are described (diacritics, capitals) only where a name may start.
+  std::vector<Token> tokens = Tokenize(text, folded, /*lazy=*/true);
   const std::size_t n = tokens.size();
   std::span<const Token> all(tokens);
   // Words that start a place: a known place, else a capitalized run on one line.
@@ -69,7 +71,7 @@ std::vector<Mention> Engine::Find(std::string_view text, const Context& context)
   };
   std::size_t i = 0;
   while (i < n) {
-    if (tokens[i].in_symbol) {
+    if (tokens[i].in_symbol || !index_.MayStart(tokens[i].word)) {  // WalkFrom finds nothing
       ++i;
       continue;
     }
@@ -78,7 +80,12 @@ std::vector<Mention> Engine::Find(std::string_view text, const Context& context)
            !BreakBetween(text, tokens[limit - 1], tokens[limit])) {
       ++limit;
     }
+    if (!index_.AnyWalk(all, i, limit)) {  // most candidate words
+      ++i;
+      continue;
+    }
     std::vector<Walk> walks = index_.WalkFrom(all, i, limit);
+    Describe(text, std::span<Token>(tokens).subspan(i, limit - i));
     std::size_t end = 0;
     bool ends_in_level = false;
     for (const Walk& w : walks) {
@@ -123,7 +130,12 @@ std::vector<Mention> Engine::Find(std::string_view text, const Context& context)
 }
 
 std::vector<Mention> FindUnits(std::string_view text, const Context& context) {
-  return Engine::Builtin().Find(text, context);
+  return Engine::Builtin().Find(text, text::FoldMapped(text), context);
+}
+
+std::vector<Mention> FindUnits(std::string_view text, const text::FoldedText& folded,
+                               const Context& context) {
+  return Engine::Builtin().Find(text, folded, context);
 }
 
 }  // namespace dondoc::units

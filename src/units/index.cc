@@ -107,6 +107,13 @@ Index::Index(const UnitData& data) : data_(data) {
       places_.emplace(Join(words, 0, words.size()), i);
     }
   }
+  // The first words of names, read plain or as codes, and the codes whose expansion starts one.
+  for (const auto& [word, child] : nodes_[0].next) {
+    AddStart(word[0] == '#' ? std::string_view(word).substr(1) : std::string_view(word));
+  }
+  for (const auto& [code, words] : expansions_) {
+    if (!words.empty() && nodes_[0].next.count(words[0]) > 0) AddStart(code);
+  }
 }
 
 void Index::AppendWords(const Token& t, std::vector<std::string>* out) const {
@@ -234,6 +241,32 @@ void Index::Dfs(std::span<const Token> tokens, std::size_t pos, std::size_t limi
     }
     step(n, Reading::kExpanded);
   }
+}
+
+// Dfs without the paths: true at the first node holding keys.
+bool Index::Reaches(std::span<const Token> tokens, std::size_t pos, std::size_t limit,
+                    std::uint32_t node, bool stepped) const {
+  if (stepped && !nodes_[node].keys.empty()) return true;
+  if (pos >= limit) return false;
+  const Token& t = tokens[pos];
+  const auto& next = nodes_[node].next;
+  if (auto it = next.find(t.word); it != next.end()) {
+    if (Reaches(tokens, pos + 1, limit, it->second, true)) return true;
+  }
+  if (!t.code) return false;
+  if (auto it = next.find("#" + t.word); it != next.end()) {
+    if (Reaches(tokens, pos + 1, limit, it->second, true)) return true;
+  }
+  if (const std::vector<std::string>* exp = Expansion(t.word)) {
+    std::uint32_t n = node;
+    for (const std::string& w : *exp) {
+      auto it = nodes_[n].next.find(w);
+      if (it == nodes_[n].next.end()) return false;
+      n = it->second;
+    }
+    return Reaches(tokens, pos + 1, limit, n, true);
+  }
+  return false;
 }
 
 std::vector<Walk> Index::WalkFrom(std::span<const Token> tokens, std::size_t begin,

@@ -5,9 +5,11 @@
 // Tested through registry_test.cc and find_test.cc.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -59,6 +61,12 @@ class Index {
   std::vector<Walk> WalkFrom(std::span<const Token> tokens, std::size_t begin,
                              std::size_t limit) const;
 
+  // Whether WalkFrom(tokens, begin, limit) would find anything; allocates nothing, so the
+  // finder can try every candidate word cheaply.
+  bool AnyWalk(std::span<const Token> tokens, std::size_t begin, std::size_t limit) const {
+    return begin < std::min(limit, tokens.size()) && Reaches(tokens, begin, limit, 0, false);
+  }
+
   // The words a token stands for when no trie guides the reading: an abbreviation's expansion,
   // else the folded word.
   void AppendWords(const Token& t, std::vector<std::string>* out) const;
@@ -71,6 +79,14 @@ class Index {
   std::size_t MatchPlace(const std::vector<std::string>& words, std::size_t begin,
                          std::uint32_t* place) const;
 
+  // False when no name can start with the folded word `word` (as written, as a code or as an
+  // abbreviation's expansion): WalkFrom at such a word finds nothing. A cheap filter (one hash
+  // and one bit) that lets FindUnits skip most words of a text; true may be a false positive.
+  bool MayStart(std::string_view word) const {
+    std::uint32_t h = StartHash(word);
+    return (starts_[h >> 6] >> (h & 63)) & 1;
+  }
+
   // The words an abbreviation code (folded) expands to, or nullptr.
   const std::vector<std::string>* Expansion(const std::string& folded_code) const;
 
@@ -79,8 +95,21 @@ class Index {
     std::unordered_map<std::string, std::uint32_t> next;
     std::vector<std::uint32_t> keys;
   };
+  static std::uint32_t StartHash(std::string_view word) {
+    std::uint32_t h = 2166136261u;
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return (h ^ (h >> 16)) & (kStartBits - 1);
+  }
+  void AddStart(std::string_view word) {
+    std::uint32_t h = StartHash(word);
+    starts_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  static constexpr std::uint32_t kStartBits = 1u << 16;
+
   void AddName(std::uint32_t entry, const std::string& name);
   void AddKey(Key key);
+  bool Reaches(std::span<const Token> tokens, std::size_t pos, std::size_t limit,
+               std::uint32_t node, bool stepped) const;
   void Dfs(std::span<const Token> tokens, std::size_t pos, std::size_t limit, std::uint32_t node,
            std::vector<Step>* path, std::vector<Walk>* out) const;
 
@@ -91,6 +120,7 @@ class Index {
   std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // word → keys
   std::unordered_map<std::string, std::uint32_t> places_;  // folded words → UnitData::places
   std::size_t longest_place_ = 0;
+  std::vector<std::uint64_t> starts_ = std::vector<std::uint64_t>(kStartBits / 64);  // MayStart
 };
 
 }  // namespace dondoc::units

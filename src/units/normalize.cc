@@ -27,123 +27,237 @@
 namespace dondoc::units {
 namespace {
 
-bool IsWordChar(char32_t cp) { return u_isalnum(static_cast<UChar32>(cp)) != 0; }
-
 bool IsDStroke(char32_t cp) { return cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x00F0; }
+
+// What Describe needs to know of one code point. Built with ICU once for the code points below
+// kTableSize (Latin, Vietnamese, combining marks); larger ones ask ICU each time.
+struct CharInfo {
+  char32_t marks[3] = {0, 0, 0};  // the combining marks of its NFD decomposition (or itself)
+  std::uint8_t mark_count = 0;
+  bool alpha = false;
+  bool upper = false;        // u_isupper
+  bool upper_title = false;  // u_isupper || u_istitle
+  bool combining = false;    // canonical combining class != 0
+  bool digit = false;
+};
+
+constexpr char32_t kTableSize = 0x1F00;
+
+CharInfo Info(char32_t cp) {
+  CharInfo info;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  auto ucp = static_cast<UChar32>(cp);
+  auto add = [&](char32_t m) {
+    if (info.mark_count < 3) info.marks[info.mark_count++] = m;
+  };
+  if (IsDStroke(cp)) {
+    add(0x0111);
+  } else if (cp >= 0x80 && U_SUCCESS(status)) {
+    icu::UnicodeString d;
+    if (nfd->getDecomposition(ucp, d)) {
+      for (int32_t k = 0; k < d.length(); k = d.moveIndex32(k, 1)) {
+        UChar32 m = d.char32At(k);
+        if (u_getCombiningClass(m) != 0) add(static_cast<char32_t>(m));
+      }
+    } else if (u_getCombiningClass(ucp) != 0) {
+      add(cp);
+    }
+  }
+  info.alpha = u_isalpha(ucp) != 0;
+  info.upper = u_isupper(ucp) != 0;
+  info.upper_title = info.upper || u_istitle(ucp) != 0;
+  info.combining = u_getCombiningClass(ucp) != 0;
+  info.digit = u_isdigit(ucp) != 0;
+  return info;
+}
+
+const std::vector<CharInfo>& InfoTable() {
+  static const std::vector<CharInfo> table = [] {
+    std::vector<CharInfo> t(kTableSize);
+    for (char32_t cp = 0; cp < kTableSize; ++cp) t[cp] = Info(cp);
+    return t;
+  }();
+  return table;
+}
+
+// Whether a folded code point makes words: letters and digits (u_isalnum), from a table for
+// ASCII, the bulk of folded text.
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  return u_isalnum(static_cast<UChar32>(cp)) != 0;
+}
+
+// Decodes the well-formed 2- and 3-byte sequences inline, the rest through text::DecodeAt.
+inline char32_t Decode(std::string_view s, std::size_t i, std::size_t* len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  const auto c1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+  if (c >= 0xC2 && c < 0xE0 && (c1 & 0xC0) == 0x80) {
+    *len = 2;
+    return (static_cast<char32_t>(c & 0x1F) << 6) | (c1 & 0x3F);
+  }
+  if (c >= 0xE1 && c < 0xED && (c1 & 0xC0) == 0x80 && i + 2 < s.size() &&
+      (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+    *len = 3;
+    return (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) |
+           (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+  }
+  return text::DecodeAt(s, i, len);
+}
 
 // Fills marks, code and capitalized from the original bytes of one word.
 void Describe(std::string_view orig, Token* t) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const std::vector<CharInfo>& table = InfoTable();
   int letters = 0;
   bool all_upper_plain = true;
   bool first = true;
   for (std::size_t i = 0; i < orig.size();) {
     std::size_t len = 1;
-    char32_t cp = text::DecodeAt(orig, i, &len);
+    char32_t cp = Decode(orig, i, &len);
     i += len;
-    auto ucp = static_cast<UChar32>(cp);
-    if (IsDStroke(cp)) {
-      t->marks.push_back(0x0111);
-    } else if (cp >= 0x80 && U_SUCCESS(status)) {
-      icu::UnicodeString d;
-      if (nfd->getDecomposition(ucp, d)) {
-        for (int32_t k = 0; k < d.length(); k = d.moveIndex32(k, 1)) {
-          UChar32 m = d.char32At(k);
-          if (u_getCombiningClass(m) != 0) t->marks.push_back(static_cast<char32_t>(m));
-        }
-      } else if (u_getCombiningClass(ucp) != 0) {
-        t->marks.push_back(cp);
-      }
-    }
-    if (u_isalpha(ucp)) {
+    const CharInfo info = cp < kTableSize ? table[cp] : Info(cp);
+    for (std::uint8_t k = 0; k < info.mark_count; ++k) t->marks.push_back(info.marks[k]);
+    if (info.alpha) {
       ++letters;
-      if (first) t->capitalized = u_isupper(ucp) || u_istitle(ucp);
-      if (!u_isupper(ucp) || (cp >= 0x80 && cp != 0x0110 && cp != 0x00D0)) {
-        all_upper_plain = false;
-      }
+      if (first) t->capitalized = info.upper_title;
+      if (!info.upper || (cp >= 0x80 && cp != 0x0110 && cp != 0x00D0)) all_upper_plain = false;
       first = false;
-    } else if (u_getCombiningClass(ucp) != 0) {
+    } else if (info.combining) {
       all_upper_plain = false;  // a combining diacritic (NFD input)
-    } else if (u_isdigit(ucp)) {
+    } else if (info.digit) {
       all_upper_plain = false;
     }
   }
   t->code = letters >= 2 && all_upper_plain;
-  std::sort(t->marks.begin(), t->marks.end());
+  if (t->marks.size() > 1) std::sort(t->marks.begin(), t->marks.end());
 }
 
-bool ChunkHasSymbol(std::string_view text, std::size_t begin, std::size_t end) {
-  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-  while (begin > 0 && !space(text[begin - 1])) --begin;
-  while (end < text.size() && !space(text[end])) ++end;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (text[i] == '/' || (text[i] >= '0' && text[i] <= '9')) return true;
+// Describe's `code` for the word `orig` without the rest, when cheap to tell (false if not).
+// A code is 2+ letters, each A-Z, Đ or Ð.
+bool CheapCode(std::string_view orig, bool* code) {
+  int letters = 0;
+  for (std::size_t i = 0; i < orig.size();) {
+    const auto c = static_cast<unsigned char>(orig[i]);
+    if (c < 0x80) {
+      if (c < 'A' || c > 'Z') return *code = false, true;
+      ++letters;
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    const char32_t cp = Decode(orig, i, &len);
+    i += len;
+    if (cp == 0x0110 || cp == 0x00D0) {
+      ++letters;
+      continue;
+    }
+    if (cp >= kTableSize) return false;
+    const CharInfo& info = InfoTable()[cp];
+    if (!info.alpha && !info.combining && !info.digit) return false;
+    return *code = false, true;
   }
-  return false;
+  *code = letters >= 2;
+  return true;
 }
 
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
-  text::FoldedText f = text::FoldMapped(text);
+  return Tokenize(text, text::FoldMapped(text));
+}
+
+void Describe(std::string_view text, std::span<Token> tokens) {
+  for (Token& t : tokens) {
+    if (t.described) continue;
+    Describe(text.substr(t.begin, t.end - t.begin), &t);
+    t.described = true;
+  }
+}
+
+std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bool lazy) {
   std::vector<Token> out;
+  out.reserve(f.folded.size() / 4 + 1);
+  const std::string_view folded = f.folded;
+  const std::size_t n = folded.size();
   bool newline = true;
   std::size_t i = 0;
-  while (i < f.folded.size()) {
-    std::size_t len = 1;
-    char32_t cp = text::DecodeAt(f.folded, i, &len);
-    if (cp == '&') {
-      Token t;
+  // The chunk (run of non-space bytes of `text`) of the last word and whether it holds a symbol.
+  std::size_t chunk_begin = 1, chunk_end = 0;
+  bool chunk_symbol = false;
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  auto symbol = [](char c) { return c == '/' || (c >= '0' && c <= '9'); };
+  // Letters and digits of folded text; the ASCII ones (nearly all) without decoding.
+  auto word_char_at = [&](std::size_t k, std::size_t* len) {
+    const auto c = static_cast<unsigned char>(folded[k]);
+    if (c < 0x80) {
+      *len = 1;
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+    return IsWordChar(Decode(folded, k, len));
+  };
+  while (i < n) {
+    const char c = folded[i];
+    if (c == '&') {
+      Token& t = out.emplace_back();
       t.begin = f.Orig(i);
-      t.end = f.Orig(i + len);
+      t.end = f.Orig(i + 1);
       t.word = "va";
       t.line_start = newline;
       newline = false;
-      out.push_back(std::move(t));
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    if (!word_char_at(i, &len)) {
+      if (c == '\n') newline = true;
       i += len;
       continue;
     }
-    if (!IsWordChar(cp)) {
-      if (cp == '\n') newline = true;
-      i += len;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < f.folded.size()) {
-      std::size_t l = 1;
-      char32_t c = text::DecodeAt(f.folded, i, &l);
-      if (!IsWordChar(c)) break;
-      i += l;
-    }
-    Token t;
+    const std::size_t start = i;
+    i += len;
+    while (i < n && word_char_at(i, &len)) i += len;
+    Token& t = out.emplace_back();
     t.begin = f.Orig(start);
     t.end = f.Orig(i);
-    t.word = f.folded.substr(start, i - start);
+    t.word = std::string(folded.substr(start, i - start));
     t.line_start = newline;
     newline = false;
-    Describe(text.substr(t.begin, t.end - t.begin), &t);
-    t.in_symbol = ChunkHasSymbol(text, t.begin, t.end);
-    out.push_back(std::move(t));
-  }
-  // "thành phố" → "tp".
-  std::vector<Token> merged;
-  merged.reserve(out.size());
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    if (out[k].word == "thanh" && k + 1 < out.size() && out[k + 1].word == "pho") {
-      Token t = out[k];
-      t.code = false;
-      t.end = out[k + 1].end;
-      t.word = "tp";
-      t.marks += out[k + 1].marks;
-      std::sort(t.marks.begin(), t.marks.end());
-      merged.push_back(std::move(t));
-      ++k;
+    const std::string_view orig = text.substr(t.begin, t.end - t.begin);
+    if (lazy && CheapCode(orig, &t.code)) {
+      t.described = false;
     } else {
-      merged.push_back(std::move(out[k]));
+      Describe(orig, &t);
+    }
+    if (t.begin < chunk_begin || t.end > chunk_end) {
+      chunk_begin = t.begin;
+      chunk_end = t.end;
+      chunk_symbol = false;
+      while (chunk_begin > 0 && !space(text[chunk_begin - 1])) --chunk_begin;
+      while (chunk_end < text.size() && !space(text[chunk_end])) ++chunk_end;
+      for (std::size_t k = chunk_begin; k < chunk_end && !chunk_symbol; ++k) {
+        chunk_symbol = symbol(text[k]);
+      }
+    }
+    t.in_symbol = chunk_symbol;
+    // "thành phố" → "tp".
+    if (out.size() >= 2 && t.word == "pho" && out[out.size() - 2].word == "thanh") {
+      Describe(text, std::span<Token>(out).last(2));
+      Token& m = out[out.size() - 2];
+      m.code = false;
+      m.end = t.end;
+      m.word = "tp";
+      m.marks += t.marks;
+      std::sort(m.marks.begin(), m.marks.end());
+      out.pop_back();
     }
   }
-  return merged;
+  return out;
 }
 
 std::string CleanName(std::string_view text) {

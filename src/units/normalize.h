@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text/fold.h"
 
 namespace dondoc::units {
 
@@ -19,12 +22,22 @@ struct Token {
   bool capitalized = false;  // the first letter is upper case
   bool in_symbol = false;    // inside a chunk holding '/' or a digit: 12/KH-UBND, 2025
   bool line_start = false;   // a line break (or the start) comes before it
+  bool described = true;     // marks and capitalized are set (see Tokenize's `lazy`)
 };
 
 // Splits text into words on folded text (text::FoldMapped): letters and digits make words,
 // '&' is the word "và", "thành phố" is one word "tp"; everything else (spaces, line breaks,
 // punctuation, markdown '*', '|') separates. Spans point into `text`. Pure, thread-safe.
 std::vector<Token> Tokenize(std::string_view text);
+
+// The same, reusing `folded` = text::FoldMapped(text) when the caller has it already. With
+// `lazy`, only `code` is described: `marks` and `capitalized` wait for Describe (`described`
+// false), so a finder pays for them only where a name may stand.
+std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& folded,
+                            bool lazy = false);
+
+// Sets marks and capitalized of the undescribed tokens (spans into `text`).
+void Describe(std::string_view text, std::span<Token> tokens);
 
 // `text` with markdown emphasis ('*', '_') removed and whitespace runs (line breaks included)
 // collapsed to one space, trimmed: the name "as written" for reports.

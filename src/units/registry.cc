@@ -39,8 +39,11 @@ std::string Slice(std::string_view text, const Token& first, const Token& last) 
   return CleanName(text.substr(first.begin, last.end - first.begin));
 }
 
-// Folded words of a province name without a leading "tỉnh"/"thành phố".
+// Folded words of a province name without a leading "tỉnh"/"thành phố". Asked for the same
+// name (the context's province) at every match, so the last answer is kept per thread.
 std::string FoldedPlace(std::string_view name) {
+  thread_local std::string last_name, last_out;
+  if (!last_name.empty() && name == last_name) return last_out;
   std::string out;
   std::vector<Token> tokens = Tokenize(name);
   std::size_t i = 0;
@@ -49,6 +52,8 @@ std::string FoldedPlace(std::string_view name) {
     if (!out.empty()) out += ' ';
     out += tokens[i].word;
   }
+  last_name = name;
+  last_out = out;
   return out;
 }
 
