@@ -36,7 +36,9 @@
 #include <array>
 #include <vector>
 
+#include "parse/tasks_scan.h"
 #include "text/utf8.h"
+#include "units/registry.h"
 
 namespace dondoc::parse {
 namespace {
@@ -505,7 +507,35 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
 
 }  // namespace
 
-std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
+// Bodies outside a provincial UBND's command, by the registry's kind and level.
+bool OutsideKind(const units::UnitMatch& m) {
+  if (m.level == "central") return true;
+  for (std::string_view k :
+       {"hoi", "doan-the", "dang", "dang-tw", "ban-tinh-uy", "hdnd", "ban-hdnd", "quoc-hoi",
+        "toa-an", "kiem-sat", "mttq", "doan-dbqh", "hiep-hoi", "chinh-phu", "chu-tich-nuoc"}) {
+    if (m.kind == k) return true;
+  }
+  return false;
+}
+
+// The registry's mentions in folded[begin, end), in folded positions.
+std::vector<UnitMention> RegistryMentions(std::string_view text, const text::FoldedText& f,
+                                          std::size_t begin, std::size_t end) {
+  std::vector<UnitMention> out;
+  const std::uint32_t ob = f.Orig(begin), oe = f.Orig(end);
+  for (const units::Mention& m : units::FindUnits(text.substr(ob, oe - ob), units::Context{})) {
+    UnitMention u;
+    u.begin = FoldedPos(f, ob + m.begin);
+    u.end = FoldedPos(f, ob + m.end);
+    u.group = m.match.group;
+    u.outside = OutsideKind(m.match);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+// The head-word finder's mentions in folded[begin, end).
+std::vector<UnitMention> HeadWordMentions(std::string_view text, const text::FoldedText& f,
                                           std::size_t begin, std::size_t end) {
   std::vector<UnitMention> out;
   const std::string_view fs = f.folded;
@@ -518,6 +548,40 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
     }
     p = MatchAt(text, f, p, end, &out);
   }
+  return out;
+}
+
+// The registry's mentions first; a head-word mention only where the registry found nothing, or
+// where it starts before the registry's (an unlisted body whose name ends in a known one: "Ban
+// Kinh tế - Ngân sách HĐND tỉnh"), or when it is built from a list ("các Sở: A, B").
+std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::FoldedText& f,
+                                          std::size_t begin, std::size_t end) {
+  end = std::min(end, f.folded.size());
+  if (begin >= end) return {};
+  std::vector<UnitMention> reg = RegistryMentions(text, f, begin, end);
+  std::vector<UnitMention> head = HeadWordMentions(text, f, begin, end);
+  std::vector<bool> dropped(reg.size(), false);
+  std::vector<UnitMention> out;
+  for (UnitMention& h : head) {
+    bool keep = true;
+    std::vector<std::size_t> over;
+    for (std::size_t k = 0; k < reg.size(); ++k) {
+      if (reg[k].begin < h.end && h.begin < reg[k].end) over.push_back(k);
+    }
+    if (!over.empty() && h.name.empty()) {
+      for (std::size_t k : over) {
+        keep = keep && reg[k].begin > h.begin;
+      }
+    }
+    if (!keep) continue;
+    for (std::size_t k : over) dropped[k] = true;
+    out.push_back(std::move(h));
+  }
+  for (std::size_t k = 0; k < reg.size(); ++k) {
+    if (!dropped[k]) out.push_back(std::move(reg[k]));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const UnitMention& a, const UnitMention& b) { return a.begin < b.begin; });
   return out;
 }
 
