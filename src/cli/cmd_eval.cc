@@ -75,9 +75,9 @@ int CmdEval(const Args& args) {
        [](const eval::Gold& g) { return std::to_string(g.year); }},
       {"issuer", eval::MatchIssuer,
        [](const Document& d) {
-         return d.issuer ? d.issuer->parent + (d.issuer->parent.empty() ? "" : " / ") +
-                               d.issuer->name
-                         : std::string();
+         return d.issuer
+                    ? d.issuer->parent + (d.issuer->parent.empty() ? "" : " / ") + d.issuer->name
+                    : std::string();
        },
        [](const eval::Gold& g) { return g.issuer; }},
       {"title", eval::MatchTitle, [](const Document& d) { return d.title.substr(0, 120); },

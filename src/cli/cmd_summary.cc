@@ -11,7 +11,9 @@
 namespace dondoc::cli {
 namespace {
 
-std::string Or(const std::string& s, const char* fallback = "—") { return s.empty() ? fallback : s; }
+std::string Or(const std::string& s, const char* fallback = "—") {
+  return s.empty() ? fallback : s;
+}
 
 std::string Cut(const std::string& s, std::size_t n) {
   if (s.size() <= n) return s;
@@ -32,8 +34,10 @@ void PrintOne(const Document& d) {
   }
   std::printf("  title      %s\n", Cut(Or(d.title), 160).c_str());
   for (const Signer& s : d.signers) {
-    std::printf("  signed     %s%s%s %s — %s\n", s.authority.empty() ? "" : (s.authority + ". ").c_str(),
-                s.for_title.c_str(), s.position.empty() ? "" : (" / " + s.position).c_str(), "",
+    std::string who = s.authority.empty() ? "" : s.authority + ". ";
+    who += s.for_title;
+    if (!s.position.empty()) who += (s.for_title.empty() ? "" : " / ") + s.position;
+    std::printf("  signed     %s — %s\n", Or(who).c_str(),
                 Or(s.name, "(name not printed)").c_str());
   }
   if (!d.recipients.empty()) {
@@ -62,7 +66,8 @@ void PrintOne(const Document& d) {
   for (std::size_t i = 0; i < d.tasks.size() && i < 12; ++i) {
     const Task& t = d.tasks[i];
     std::string units;
-    for (const TaskUnit& u : t.units) units += (units.empty() ? "" : ", ") + u.name + " [" + u.role + "]";
+    for (const TaskUnit& u : t.units)
+      units += (units.empty() ? "" : ", ") + u.name + " [" + u.role + "]";
     std::string due = "no deadline";
     if (t.due && *t.due >= 0 && static_cast<std::size_t>(*t.due) < d.times.size()) {
       const TimeExpr& te = d.times[static_cast<std::size_t>(*t.due)];
@@ -77,7 +82,8 @@ void PrintOne(const Document& d) {
     for (int ti : r.times) {
       if (ti >= 0 && static_cast<std::size_t>(ti) < d.times.size()) {
         const TimeExpr& te = d.times[static_cast<std::size_t>(ti)];
-        when += (when.empty() ? "" : ", ") + (te.rrule.empty() ? Or(te.date, te.text.c_str()) : te.rrule);
+        when += (when.empty() ? "" : ", ") +
+                (te.rrule.empty() ? Or(te.date, te.text.c_str()) : te.rrule);
       }
     }
     std::printf("  reports to %s %s\n", Or(r.to).c_str(), when.c_str());

@@ -8,7 +8,7 @@ namespace dondoc::cli {
 
 using Args = std::vector<std::string>;
 
-int CmdParse(const Args& args);  // dondoc parse FILE... [--pretty] [--text] [--out DIR]
+int CmdParse(const Args& args);        // dondoc parse FILE... [--pretty] [--text] [--out DIR]
 int CmdEval(const Args& args);         // dondoc eval [DIR] [--source S] [--misses N]
 int CmdTasks(const Args& args);        // dondoc tasks FILE... [--width N]
 int CmdSummary(const Args& args);      // dondoc summary FILE...

@@ -197,9 +197,10 @@ std::optional<bool> MatchTitleContained(const Document& d, const Gold& g) {
   if (!strict || *strict) return strict;
   std::vector<std::string> ow = Words(d.title);
   DropType(&ow, d.type_name);
-  if (!ow.empty() && ow[0] == "v" && ow.size() > 1 && ow[1] == "v") ow.erase(ow.begin(), ow.begin() + 2);
+  if (!ow.empty() && ow[0] == "v" && ow.size() > 1 && ow[1] == "v")
+    ow.erase(ow.begin(), ow.begin() + 2);
   if (ow.size() < 3) return false;
-  static const std::vector<std::string> kDangling = {"cua", "ve", "cho", "voi", "va",
+  static const std::vector<std::string> kDangling = {"cua",   "ve",  "cho", "voi", "va",
                                                      "thuoc", "tai", "mot", "cac"};
   if (std::find(kDangling.begin(), kDangling.end(), ow.back()) != kDangling.end()) return false;
   // Portals drop a citation's "số", "ngày …" and numbers: compare words without digits, and

@@ -54,11 +54,11 @@ TEST(ScoreTest, TitleAgainstPortalTitles) {
   Gold g;
   g.type = "Quyết định";
   g.code = "81/2026/QĐ-UBND";
-  g.title = "Quyết định 81/2026/QĐ-UBND năm 2026 ban hành quy định quản lý chợ đêm do tỉnh Bình "
-            "Sơn ban hành";
-  EXPECT_TRUE(*MatchTitle(Doc("81/2026/QĐ-UBND", "Quyết định",
-                              "BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ ĐÊM"),
-                          g));
+  g.title =
+      "Quyết định 81/2026/QĐ-UBND năm 2026 ban hành quy định quản lý chợ đêm do tỉnh Bình "
+      "Sơn ban hành";
+  EXPECT_TRUE(
+      *MatchTitle(Doc("81/2026/QĐ-UBND", "Quyết định", "BAN HÀNH QUY ĐỊNH QUẢN LÝ CHỢ ĐÊM"), g));
   EXPECT_FALSE(*MatchTitle(Doc("81/2026/QĐ-UBND", "Quyết định", "BAN HÀNH"), g));
   Gold only_number;
   only_number.type = "Nghị định";
@@ -70,8 +70,9 @@ TEST(ScoreTest, ContainedTitleForgivesPortalParaphrase) {
   Gold g;
   g.type = "Công văn";
   g.code = "56/CT-CS";
-  g.title = "Công văn 56/CT-CS năm 2026 về chính sách thuế nhà thầu đối với khoản chi phí phát "
-            "sinh ở nước ngoài do Cục Thuế ban hành";
+  g.title =
+      "Công văn 56/CT-CS năm 2026 về chính sách thuế nhà thầu đối với khoản chi phí phát "
+      "sinh ở nước ngoài do Cục Thuế ban hành";
   const Document d = Doc("56/CT-CS", "Công văn", "chính sách thuế nhà thầu");
   EXPECT_FALSE(*MatchTitle(d, g));
   EXPECT_TRUE(*MatchTitleContained(d, g));

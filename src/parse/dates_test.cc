@@ -34,9 +34,7 @@ TEST(DatesTest, ImpossibleDatesAreRefused) {
   EXPECT_EQ(At("ngày … tháng … năm 2025"), "none");
 }
 
-TEST(DatesTest, NumbersAreNotDates) {
-  EXPECT_EQ(At("1/2020/QĐ-UBND"), "none");
-}
+TEST(DatesTest, NumbersAreNotDates) { EXPECT_EQ(At("1/2020/QĐ-UBND"), "none"); }
 
 TEST(DatesTest, FindDateSkipsWordInteriors) {
   const std::string f = text::Fold("Kế hoạch số 12, ban hành ngày 05 tháng 3 năm 2020.");

@@ -65,7 +65,7 @@ struct Reference {
   std::string number;  // normalized số/ký hiệu, empty for name-only citations
   std::string date;    // ISO, empty when not given
   std::string issuer;
-  std::string name;    // "Luật An ninh mạng" for name-only citations
+  std::string name;  // "Luật An ninh mạng" for name-only citations
   Span span;
 };
 
@@ -109,14 +109,14 @@ struct Document {
   Source source;
   std::string kind = "unknown";  // official | article | unknown
   std::optional<Issuer> issuer;
-  std::string number;     // số/ký hiệu as printed, spacing normalized
+  std::string number;  // số/ký hiệu as printed, spacing normalized
   Span number_span;
   std::string type;       // abbreviation (KH, QĐ, QyĐ, NQ, ...); may be empty for công văn
   std::string type_name;  // "Kế hoạch", "Công văn"
   Span type_span;
   std::string place;
   Span place_span;
-  std::string date;       // ISO
+  std::string date;  // ISO
   Span date_span;
   std::string title;
   Span title_span;

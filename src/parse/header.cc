@@ -109,14 +109,16 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 // Folded head words that start a body's name: where an issuer block splits parent / issuer.
 // SPEC(NĐ 30/2020, Phụ lục I, II.3): the issuer sits under its parent body (cơ quan chủ quản).
 constexpr std::string_view kBodyHeads[] = {
-    "so ",          "ban ",       "van phong ",   "cuc ",           "chi cuc ",
-    "tong cuc ",    "phong ",     "trung tam ",   "bo ",            "uy ban ",
-    "hoi dong ",    "dang uy ",   "dang bo ",     "huyen uy ",      "tinh uy ",
-    "thanh uy ",    "thi uy ",    "quan uy ",     "benh vien ",     "truong ",
-    "vien ",        "cong an ",   "kho bac ",     "bao hiem ",      "thanh tra ",
-    "doan ",        "lien doan ", "chi nhanh ",   "bo chi huy ",    "thue ",
-    "ubnd ",        "hdnd ",      "ban chi dao ", "hoi lien hiep ", "hoi nong dan ",
-    "hoi cuu chien binh ",        "chi bo ",      "toa an ",        "vien kiem sat ",
+    "so ",          "ban ",           "van phong ",     "cuc ",
+    "chi cuc ",     "tong cuc ",      "phong ",         "trung tam ",
+    "bo ",          "uy ban ",        "hoi dong ",      "dang uy ",
+    "dang bo ",     "huyen uy ",      "tinh uy ",       "thanh uy ",
+    "thi uy ",      "quan uy ",       "benh vien ",     "truong ",
+    "vien ",        "cong an ",       "kho bac ",       "bao hiem ",
+    "thanh tra ",   "doan ",          "lien doan ",     "chi nhanh ",
+    "bo chi huy ",  "thue ",          "ubnd ",          "hdnd ",
+    "ban chi dao ", "hoi lien hiep ", "hoi nong dan ",  "hoi cuu chien binh ",
+    "chi bo ",      "toa an ",        "vien kiem sat ",
 };
 
 bool StartsWithBodyHead(std::string_view folded) {
@@ -138,9 +140,9 @@ bool IsMottoLine(std::string_view f) {
 // Lines that end a trích yếu: the body starts.
 bool IsTitleStop(std::string_view f) {
   static constexpr std::string_view kStops[] = {
-      "can cu",      "kinh gui",     "xet de nghi", "xet to trinh", "theo de nghi", "dieu 1",
-      "chuong i",    "phan i",       "quyet dinh:", "quyet nghi",   "noi nhan",     "trich yeu",
-      "i.",          "i -",          "i-",
+      "can cu",   "kinh gui",  "xet de nghi", "xet to trinh", "theo de nghi",
+      "dieu 1",   "chuong i",  "phan i",      "quyet dinh:",  "quyet nghi",
+      "noi nhan", "trich yeu", "i.",          "i -",          "i-",
   };
   for (std::string_view s : kStops) {
     if (StartsWith(f, s)) return true;
@@ -152,9 +154,10 @@ bool IsTitleStop(std::string_view f) {
 // ("ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH …", "BỘ TRƯỞNG BỘ …").
 bool IsAuthorityLine(std::string_view f) {
   static constexpr std::string_view kHeads[] = {
-      "uy ban nhan dan", "hoi dong nhan dan", "chu tich ", "bo truong ", "thu tuong ",
-      "cuc truong ",     "giam doc ",         "ban chap hanh", "ban thuong vu", "bo chinh tri",
-      "ban bi thu",      "tong cuc truong", "chanh van phong", "uy ban thuong vu", "tong giam doc",
+      "uy ban nhan dan", "hoi dong nhan dan", "chu tich ",     "bo truong ",
+      "thu tuong ",      "cuc truong ",       "giam doc ",     "ban chap hanh",
+      "ban thuong vu",   "bo chinh tri",      "ban bi thu",    "tong cuc truong",
+      "chanh van phong", "uy ban thuong vu",  "tong giam doc",
   };
   for (std::string_view s : kHeads) {
     if (StartsWith(f, s)) return true;
@@ -184,10 +187,10 @@ struct SoAnchor {
   std::size_t line = 0;
   Symbol sym;
   Span span;
-  std::size_t end_line = 0;   // line holding the symbol's end
-  std::size_t end_fpos = 0;   // folded position in that line after the symbol
-  bool law = false;           // "Luật số:"
-  bool blank = false;         // "Số: …/KH-UBND" with the running number left blank
+  std::size_t end_line = 0;  // line holding the symbol's end
+  std::size_t end_fpos = 0;  // folded position in that line after the symbol
+  bool law = false;          // "Luật số:"
+  bool blank = false;        // "Số: …/KH-UBND" with the running number left blank
 };
 
 // Does folded line `f` have a Số anchor at fpos ("so" word)? Sets *after to the position after
@@ -231,8 +234,8 @@ bool SoWordAt(const Line& line, std::size_t fpos, std::size_t* after, bool* law)
     bool type_before = false;
     if (colon) {
       for (const DocType& t : AllTypes()) {
-        if (before.ends_with(t.folded) &&
-            (before.size() == t.folded.size() || before[before.size() - t.folded.size() - 1] == ' ')) {
+        if (before.ends_with(t.folded) && (before.size() == t.folded.size() ||
+                                           before[before.size() - t.folded.size() - 1] == ' ')) {
           type_before = true;
           break;
         }
@@ -333,10 +336,10 @@ void MarkStamps(std::vector<Line>& lines, std::vector<Warning>* warnings) {
   // ("CÔNG VĂN ĐẾN", "ĐẾN Số: 310 …"), never "văn bản đến" in a sentence.
   for (std::size_t i = 0; i < lines.size() && i < 40; ++i) {
     const std::string_view f = lines[i].f.folded;
-    const bool head = (f.size() <= 48 && (FindPhrase(f, "cong van den") == 0 ||
-                                          FindPhrase(f, "van ban den") == 0)) ||
-                      (StartsWith(f, "den") && f.size() < 40 &&
-                       (f.size() == 3 || FindPhrase(f, "den so") == 0));
+    const bool head =
+        (f.size() <= 48 &&
+         (FindPhrase(f, "cong van den") == 0 || FindPhrase(f, "van ban den") == 0)) ||
+        (StartsWith(f, "den") && f.size() < 40 && (f.size() == 3 || FindPhrase(f, "den so") == 0));
     if (!head) continue;
     lines[i].stamp = true;
     Span span = lines[i].h->span();
@@ -390,8 +393,7 @@ std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anc
   std::size_t split = 0;
   for (std::size_t k = 1; k < picked.size(); ++k) {
     const Line& l = lines[picked[k]];
-    if (StartsWithBodyHead(l.f.folded + " ") ||
-        (l.h->bold && !lines[picked[k - 1]].h->bold)) {
+    if (StartsWithBodyHead(l.f.folded + " ") || (l.h->bold && !lines[picked[k - 1]].h->bold)) {
       split = k;
     }
   }
@@ -436,7 +438,8 @@ std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anc
   }
   // A receiving company's name above a state body's block is not its parent.
   const std::string fparent = text::Fold(is.parent);
-  if (!is.parent.empty() && (StartsWith(fparent, "cong ty") || StartsWith(fparent, "doanh nghiep")) &&
+  if (!is.parent.empty() &&
+      (StartsWith(fparent, "cong ty") || StartsWith(fparent, "doanh nghiep")) &&
       !StartsWith(text::Fold(is.name), "cong ty")) {
     warnings->push_back({"receiver-ignored",
                          "a name above the issuer block (" + is.parent +
@@ -484,11 +487,11 @@ void FindAttachments(std::string_view text, std::size_t from, Header* h) {
           }
         }
         if (!a.number.empty()) {
-          h->warnings.push_back(
-              {"attachment",
-               "an attached " + (a.type_name.empty() ? std::string("document") : a.type_name) +
-                   " with its own header was recognised and kept apart",
-               a.span});
+          h->warnings.push_back({"attachment",
+                                 "an attached " +
+                                     (a.type_name.empty() ? std::string("document") : a.type_name) +
+                                     " with its own header was recognised and kept apart",
+                                 a.span});
           h->attachments.push_back(std::move(a));
         }
       }
@@ -518,7 +521,8 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
     const std::size_t q = here(FindPhrase(f, "cong hoa xa hoi"));
     const std::size_t m = here(FindPhrase(f, "doc lap tu do"));
     const std::size_t p = here(FindPhrase(f, "dang cong san"));
-    if (q != std::string_view::npos && MostlyUpper(lines[i].TextOfFolded(q, std::min(q + 8, own)))) {
+    if (q != std::string_view::npos &&
+        MostlyUpper(lines[i].TextOfFolded(q, std::min(q + 8, own)))) {
       h.national_motto = true;
     } else if (m != std::string_view::npos) {
       h.national_motto = true;
@@ -529,8 +533,8 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       continue;
     }
     if (!motto_line) motto_line = i;
-    if (q != std::string_view::npos && lines[i].h->text.find_first_of("ÀÁẢÃẠÒÓỎÕỌ") ==
-                                            std::string::npos &&
+    if (q != std::string_view::npos &&
+        lines[i].h->text.find_first_of("ÀÁẢÃẠÒÓỎÕỌ") == std::string::npos &&
         StartsWith(lines[i].h->text.substr(lines[i].f.offsets[q]), "CONG HOA")) {
       h.warnings.push_back({"unaccented-header",
                             "the header is written without diacritics (OCR or a legacy "
@@ -600,10 +604,12 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         const std::string& pt = pl.h->text;
         if (!pt.empty() && pt.back() == ',') {
           std::size_t start = 0;
-          if (so && so->end_line == li - 1) start = pl.f.offsets[std::min(so->end_fpos, pl.f.folded.size() - 1)];
+          if (so && so->end_line == li - 1)
+            start = pl.f.offsets[std::min(so->end_fpos, pl.f.folded.size() - 1)];
           std::string place = Trim(pt.substr(start), " ,;:.-*");
           const auto words = std::count(place.begin(), place.end(), ' ') + 1;
-          if (!place.empty() && words <= 6 && place.find_first_of("0123456789:") == std::string::npos &&
+          if (!place.empty() && words <= 6 &&
+              place.find_first_of("0123456789:") == std::string::npos &&
               !StartsWith(text::Fold(place), "so ")) {
             h.place = place;
             const std::size_t off = pt.find(place);
@@ -622,8 +628,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
           int up, low;
           CountCase(place.substr(0, 4), &up, &low);
           if (!place.empty() && words <= 6 && up > 0 &&
-              place.find_first_of("0123456789:") == std::string::npos &&
-              !StartsWith(fp, "so ")) {
+              place.find_first_of("0123456789:") == std::string::npos && !StartsWith(fp, "so ")) {
             h.place = place;
             const std::size_t off = l.h->text.find(place);
             h.place_span = l.h->SpanOf(off, off + place.size());
@@ -636,8 +641,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
   };
   if (so) {
     const std::size_t from_line = so->end_line;
-    for (std::size_t li = from_line; li < lines.size() && li <= from_line + 6 && !date_line;
-         ++li) {
+    for (std::size_t li = from_line; li < lines.size() && li <= from_line + 6 && !date_line; ++li) {
       if (li > from_line && IsTitleStop(lines[li].f.folded)) break;
       try_date(li, li == from_line ? so->end_fpos : 0, false);
     }
@@ -734,8 +738,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         if (t && MostlyUpper(n.h->text.substr(0, std::min<std::size_t>(n.h->text.size(), 8)))) {
           printed = t;
           const std::size_t in_next = t->folded.size() - rest.size() - 1;
-          h.type_span = Span{l.SpanOfFolded(fpos, f.size()).begin,
-                             n.SpanOfFolded(0, in_next).end};
+          h.type_span = Span{l.SpanOfFolded(fpos, f.size()).begin, n.SpanOfFolded(0, in_next).end};
           title_line = li + 1, title_fpos = in_next;
           break;
         }
@@ -757,8 +760,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
       if (li == scan_line) continue;  // the rest of the date line is not the type line
       // Only the first capitalised line after the date can be the type line.
-      if (MostlyUpper(l.h->text) && l.h->text.size() > 3 && !IsMottoLine(f) &&
-          li > scan_line + 3) {
+      if (MostlyUpper(l.h->text) && l.h->text.size() > 3 && !IsMottoLine(f) && li > scan_line + 3) {
         break;
       }
     }
@@ -791,37 +793,38 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       // the author's line is not the trích yếu; it may run into "VỀ …", which is.
       // Repeatedly: "SỐ 18-L/CTN NGÀY … CỦA QUỐC HỘI VỀ DẦU KHÍ" → "VỀ DẦU KHÍ".
       for (int round = 0; round < 2 && title.empty(); ++round) {
-      const std::string_view head = f.substr(fpos);
-      const bool so_head = IsSoVowel(l, fpos) &&
-                           (StartsWith(head, "so ") || (StartsWith(head, "so") && head.size() > 2 &&
-                                                        head[2] >= '0' && head[2] <= '9'));
-      if (!(StartsWith(head, "cua ") || so_head)) break;
-      {
-        // Skip "[CỦA <author>] SỐ <number> [NGÀY <date>]" structurally; else up to "VỀ".
-        std::size_t start = std::string_view::npos;
-        const std::size_t so_at = so_head ? fpos : f.find(" so", fpos);
-        if (so_at != std::string_view::npos) {
-          std::size_t q = so_at + (f[so_at] == ' ' ? 3 : 2);
-          const std::size_t tq = q < f.size() ? l.f.offsets[q] : l.h->text.size();
-          if (auto sym = ScanSymbol(l.h->text, tq)) {
-            q = so_at;
-            while (q < f.size() && l.f.offsets[q] < sym->end) ++q;
-            while (q < f.size() && f[q] == ' ') ++q;
-            if (auto d = DateAt(f, q)) q = d->end;
-            start = q;
+        const std::string_view head = f.substr(fpos);
+        const bool so_head =
+            IsSoVowel(l, fpos) &&
+            (StartsWith(head, "so ") ||
+             (StartsWith(head, "so") && head.size() > 2 && head[2] >= '0' && head[2] <= '9'));
+        if (!(StartsWith(head, "cua ") || so_head)) break;
+        {
+          // Skip "[CỦA <author>] SỐ <number> [NGÀY <date>]" structurally; else up to "VỀ".
+          std::size_t start = std::string_view::npos;
+          const std::size_t so_at = so_head ? fpos : f.find(" so", fpos);
+          if (so_at != std::string_view::npos) {
+            std::size_t q = so_at + (f[so_at] == ' ' ? 3 : 2);
+            const std::size_t tq = q < f.size() ? l.f.offsets[q] : l.h->text.size();
+            if (auto sym = ScanSymbol(l.h->text, tq)) {
+              q = so_at;
+              while (q < f.size() && l.f.offsets[q] < sym->end) ++q;
+              while (q < f.size() && f[q] == ' ') ++q;
+              if (auto d = DateAt(f, q)) q = d->end;
+              start = q;
+            }
           }
+          if (start == std::string_view::npos) {
+            const std::size_t ve = f.find(" ve ", fpos);
+            if (ve != std::string_view::npos) start = ve + 1;
+          }
+          if (start == std::string_view::npos || start >= f.size()) {
+            fpos = f.size();
+            break;
+          }
+          fpos = start;
+          while (fpos < f.size() && f[fpos] == ' ') ++fpos;
         }
-        if (start == std::string_view::npos) {
-          const std::size_t ve = f.find(" ve ", fpos);
-          if (ve != std::string_view::npos) start = ve + 1;
-        }
-        if (start == std::string_view::npos || start >= f.size()) {
-          fpos = f.size();
-          break;
-        }
-        fpos = start;
-        while (fpos < f.size() && f[fpos] == ' ') ++fpos;
-      }
       }
       if (fpos >= f.size()) continue;
       if (li != title_line) {
@@ -840,9 +843,9 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
                                 ft.ends_with(" cho") || ft.ends_with(" voi") ||
                                 ft.ends_with(" va") || ft.ends_with(",") ||
                                 ft.ends_with(" thuoc") || ft.ends_with(" tai");
-          if (upper && !open_end && (IsAuthorityLine(f) ||
-                        (StartsWith(f, "cua ") && IsAuthorityLine(f.substr(4))) ||
-                        (!issuer_folded.empty() && StartsWith(f, issuer_folded)))) {
+          if (upper && !open_end &&
+              (IsAuthorityLine(f) || (StartsWith(f, "cua ") && IsAuthorityLine(f.substr(4))) ||
+               (!issuer_folded.empty() && StartsWith(f, issuer_folded)))) {
             break;
           }
           // A blank line ends the trích yếu, unless it goes on in capitals (Party titles
@@ -933,8 +936,8 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
     h.type = so->sym.type_abbr;
   } else if (printed) {
     h.type_name = std::string(printed->name);
-    if (coded && (coded == printed || (printed->folded == "quy dinh" &&
-                                       so->sym.type_abbr == "QĐ"))) {
+    if (coded &&
+        (coded == printed || (printed->folded == "quy dinh" && so->sym.type_abbr == "QĐ"))) {
       h.type = so->sym.type_abbr;
     } else {
       h.type = std::string(printed->abbr);

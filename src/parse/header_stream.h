@@ -24,10 +24,10 @@
 namespace dondoc::parse {
 
 struct HeaderLine {
-  std::string text;                     // cleaned, single-spaced, trimmed; never empty
-  std::vector<std::uint32_t> offsets;   // text[i] came from original byte offsets[i]; +1 end
-  bool bold = false;                    // starts inside **…**
-  bool boundary_before = false;         // a blank line, cell edge or rule precedes it
+  std::string text;                    // cleaned, single-spaced, trimmed; never empty
+  std::vector<std::uint32_t> offsets;  // text[i] came from original byte offsets[i]; +1 end
+  bool bold = false;                   // starts inside **…**
+  bool boundary_before = false;        // a blank line, cell edge or rule precedes it
   Span SpanOf(std::size_t b, std::size_t e) const {
     return Span{offsets[b], e == 0 ? offsets[0] : offsets[e - 1] + 1};
   }

@@ -86,7 +86,8 @@ TEST(HeaderTest, PandocColumnsSharingLines) {
 
 TEST(HeaderTest, FlattenedHeader) {
   const std::string t =
-      "Luật Đường thủy 2026\nQUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+      "Luật Đường thủy 2026\nQUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do "
+      "- "
       "Hạnh phúc --------------- Luật số:\n95/2026/QH15\nHà Nội, ngày 27 tháng 6 năm 2026 LUẬT "
       "ĐƯỜNG THỦY NỘI ĐỊA\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n";
   const Header h = ExtractHeader(t);
@@ -180,8 +181,10 @@ TEST(HeaderTest, UnaccentedOcrHeader) {
 
 TEST(HeaderTest, DecisionWithAttachedPlanKeepsItsOwnHeader) {
   const std::string t =
-      "ỦY BAN NHÂN DÂN\nTỈNH BÌNH SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
-      "phúc\n\nSố: 356/QĐ-UBND\nBình Sơn, ngày 03 tháng 02 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch "
+      "ỦY BAN NHÂN DÂN\nTỈNH BÌNH SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+      "Hạnh "
+      "phúc\n\nSố: 356/QĐ-UBND\nBình Sơn, ngày 03 tháng 02 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Kế "
+      "hoạch "
       "phát triển du lịch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nỦY BAN NHÂN "
       "DÂN\nTỈNH BÌNH SƠN\n\nKẾ HOẠCH\nPhát triển du lịch cộng đồng\n(Kèm theo Quyết định số "
       "356/QĐ-UBND ngày 03/02/2026 của UBND tỉnh)\n\nI. MỤC ĐÍCH\n";

@@ -10,7 +10,9 @@ Json Str(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 Json SpanJson(const Span& s) { return Json::array({s.begin, s.end}); }
 
 Json OutlineJson(const OutlineNode& n) {
-  Json j = {{"label", n.label}, {"heading", Str(n.heading)}, {"path", n.path},
+  Json j = {{"label", n.label},
+            {"heading", Str(n.heading)},
+            {"path", n.path},
             {"span", SpanJson(n.span)}};
   Json children = Json::array();
   for (const auto& c : n.children) children.push_back(OutlineJson(c));
@@ -23,8 +25,10 @@ Json OutlineJson(const OutlineNode& n) {
 Json ToJson(const Document& d) {
   Json j;
   j["schema"] = kSchema;
-  j["source"] = {{"name", d.source.name},       {"sha256", Str(d.source.sha256)},
-                 {"format", d.source.format},   {"encoding", d.source.encoding},
+  j["source"] = {{"name", d.source.name},
+                 {"sha256", Str(d.source.sha256)},
+                 {"format", d.source.format},
+                 {"encoding", d.source.encoding},
                  {"ocr", d.source.ocr}};
   j["kind"] = d.kind;
   if (d.issuer) {
@@ -42,8 +46,10 @@ Json ToJson(const Document& d) {
   j["date"] = Str(d.date);
   j["title"] = Str(d.title);
   // Spans of the scalar header fields, so a page can highlight them (an addition to @1).
-  j["spans"] = {{"number", SpanJson(d.number_span)}, {"type", SpanJson(d.type_span)},
-                {"place", SpanJson(d.place_span)},   {"date", SpanJson(d.date_span)},
+  j["spans"] = {{"number", SpanJson(d.number_span)},
+                {"type", SpanJson(d.type_span)},
+                {"place", SpanJson(d.place_span)},
+                {"date", SpanJson(d.date_span)},
                 {"title", SpanJson(d.title_span)}};
   Json signers = Json::array();
   for (const auto& s : d.signers) {

@@ -13,10 +13,9 @@ TEST(JsonTest, ContractKeysInOrderAndNulls) {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   const std::vector<std::string> want = {
-      "schema", "source",     "kind",     "issuer",    "number",     "type",
-      "type_name", "place",   "date",     "title",     "spans",      "signers",
-      "recipients", "outline", "references", "times",   "tasks",      "reporting",
-      "attachments", "warnings"};
+      "schema",     "source", "kind",  "issuer",    "number",      "type",       "type_name",
+      "place",      "date",   "title", "spans",     "signers",     "recipients", "outline",
+      "references", "times",  "tasks", "reporting", "attachments", "warnings"};
   EXPECT_EQ(keys, want);
   EXPECT_EQ(j["schema"], "dondoc/document@1");
   EXPECT_TRUE(j["issuer"].is_null());

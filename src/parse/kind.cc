@@ -27,10 +27,10 @@ std::string ClassifyKind(std::string_view text, const Header& h, bool has_signer
     const std::string f = text::Fold(head);
     int body = 0;
     body += (f.find("\ncan cu ") != std::string::npos || f.rfind("can cu ", 0) == 0) ? 1 : 0;
-    body += (f.find("quyet nghi:") != std::string::npos ||
-             f.find("\nquyet dinh:") != std::string::npos)
-                ? 1
-                : 0;
+    body +=
+        (f.find("quyet nghi:") != std::string::npos || f.find("\nquyet dinh:") != std::string::npos)
+            ? 1
+            : 0;
     body += f.find("\ndieu 1.") != std::string::npos ? 1 : 0;
     score += body;
   }

@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "parse/task_table.h"
 #include "parse/tasks_scan.h"
@@ -143,6 +144,7 @@ struct Section {
   int node = -1;
   std::string path;
   bool node_heading = false;
+  bool intro = false;  // set by an intro sentence ending with ":"
   std::size_t begin = 0, end = 0;
 };
 
@@ -193,6 +195,22 @@ class Extractor {
     std::vector<UnitMention> ms;
     if (MayNameUnits(p, sentences)) ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
     if (Heading(p, ms, out)) return;
+    if (sec_.valid && sec_.intro && !p.heading) {
+      // An item under an intro: one task, its sentences together.
+      Sentence(p.begin, p.content, p.end, ms, out);
+      return;
+    }
+    Section intro;
+    if (!sentences.empty() && Intro(p, sentences.back(), &ms, &intro)) {
+      bool first = true;
+      for (std::size_t i = 0; i + 1 < sentences.size(); ++i) {
+        Sentence(first ? p.begin : sentences[i].first, sentences[i].first, sentences[i].second, ms,
+                 out);
+        first = false;
+      }
+      sec_ = std::move(intro);
+      return;
+    }
     bool first = true;
     for (auto [sb, se] : sentences) {
       Sentence(first ? p.begin : sb, sb, se, ms, out);
@@ -553,6 +571,75 @@ class Extractor {
       const std::size_t body = Skip(fs_, colon + 1, p.end);
       if (body < p.end) Sentence(p.begin, body, p.end, ms, out);
     }
+    return true;
+  }
+
+  // An intro sentence closing its paragraph with ":" that names the units doing the items after
+  // it ("…, Sở A và các sở, ngành cần tập trung thực hiện các nhiệm vụ sau:"): the units (the
+  // last unit list followed by a verb) govern the items that follow, as a unit-list heading
+  // does; the intro itself is no task. *ms gets the paragraph's mentions if it had none.
+  bool Intro(const parse::Paragraph& p, std::pair<std::size_t, std::size_t> sentence,
+             std::vector<UnitMention>* ms, Section* sec) const {
+    std::size_t e = sentence.second;
+    while (e > sentence.first &&
+           (IsSpaceByte(fs_[e - 1]) || fs_[e - 1] == '*' || fs_[e - 1] == '_')) {
+      --e;
+    }
+    if (e <= sentence.first || fs_[e - 1] != ':' || sentence.second < p.end) return false;
+    if (ms->empty()) *ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
+    std::vector<int> best;
+    bool requested = false;
+    for (std::size_t i = 0; i < ms->size(); ++i) {
+      const UnitMention& m = (*ms)[i];
+      if (m.begin < sentence.first || m.end > e) continue;
+      if (i > 0 && !best.empty() && (*ms)[i].begin < (*ms)[best.back()].end) continue;
+      std::size_t le = m.begin;
+      const std::vector<int> list = a_.List(*ms, m.begin, e, &le);
+      if (list.empty()) continue;
+      const std::string_view lead_in = fs_.substr(sentence.first, m.begin - sentence.first);
+      if (std::count(lead_in.begin(), lead_in.end(), '(') >
+          std::count(lead_in.begin(), lead_in.end(), ')')) {
+        continue;  // "Sở A (cơ quan thường trực Ban B):" is a unit heading
+      }
+      const std::size_t q = Skip(fs_, le, e);
+      if (q >= e || !std::isalpha(static_cast<unsigned char>(fs_[q]))) continue;
+      bool prep = false;
+      for (std::string_view w : {"cua", "ve", "tai", "trong", "voi", "cho", "va", "la", "o", "den",
+                                 "tu", "theo", "thuoc", "da"}) {
+        if (WordAt(fs_, q, w)) prep = true;
+      }
+      if (prep) continue;
+      // The intro gives work ("thực hiện", "nhiệm vụ", "trách nhiệm" …), not information ("có ý
+      // kiến như sau:", "gồm:").
+      const std::string_view rest = fs_.substr(q, e - q);
+      bool work = false;
+      for (std::string_view w :
+           {"thuc hien", "nhiem vu", "trach nhiem", "trien khai", "giai phap", "tap trung"}) {
+        if (rest.find(w) != std::string_view::npos) work = true;
+      }
+      if (!work || rest.find("nhu sau") != std::string_view::npos ||
+          rest.find("y kien") != std::string_view::npos) {
+        continue;
+      }
+      best = list;
+      const std::size_t before = m.begin >= sentence.first + 8 ? m.begin - 8 : sentence.first;
+      requested = fs_.substr(before, m.begin - before).find("de nghi") != std::string_view::npos;
+    }
+    if (best.empty()) return false;
+    std::vector<UnitMention> units;
+    for (int i : best) {
+      if (!env_.IsIssuer((*ms)[i])) units.push_back((*ms)[i]);
+    }
+    if (units.empty()) return false;
+    sec->valid = true;
+    sec->intro = true;
+    sec->units = std::move(units);
+    sec->requested = requested;
+    sec->node = p.node;
+    sec->path = env_.outline.Path(p.node);
+    sec->node_heading = true;
+    sec->begin = sentence.first;
+    sec->end = e;
     return true;
   }
 

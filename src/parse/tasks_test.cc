@@ -304,5 +304,31 @@ TEST(TasksTest, SubjectPhoiHopExecutes) {
   EXPECT_EQ(Units(tasks[0]), (V{"Sở Nội vụ/execute", "Sở Tài chính/coordinate"}));
 }
 
+TEST(TasksTest, IntroSentenceGovernsItems) {
+  const std::string text =
+      "II. NHIỆM VỤ\n"
+      "1. Nhiệm vụ trọng tâm\n"
+      "Năm tới tình hình còn khó khăn. Căn cứ kết luận của Tỉnh ủy, Sở Nội vụ và các phòng nội vụ "
+      "cấp huyện cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:\n"
+      "(1) Rà soát biên chế các đơn vị sự nghiệp. Báo cáo kết quả về UBND tỉnh.\n"
+      "(2) Nâng cao chất lượng công tác văn thư, lưu trữ.\n"
+      "2. Tổ chức thực hiện\n"
+      "Đài Phát thanh và Truyền hình tỉnh tuyên truyền kế hoạch.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Nội vụ/execute", "các phòng nội vụ cấp huyện/execute"}));
+  EXPECT_EQ(Units(tasks[1]), Units(tasks[0]));
+  EXPECT_EQ(Units(tasks[2]), (V{"Đài Phát thanh và Truyền hình tỉnh/execute"}));
+}
+
+TEST(TasksTest, InformationIntroIsNoSection) {
+  const std::string text =
+      "II. NỘI DUNG\n"
+      "Sở Tài chính có ý kiến như sau:\n"
+      "(1) Kinh phí bố trí từ ngân sách tỉnh.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  EXPECT_TRUE(tasks.empty());
+}
+
 }  // namespace
 }  // namespace dondoc::parse

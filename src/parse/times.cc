@@ -251,8 +251,8 @@ std::size_t Scanner::TryAt(std::size_t p) {
   }
   using Matcher = std::size_t (Scanner::*)(std::size_t);
   static constexpr std::pair<unsigned, Matcher> kOrder[] = {
-      {kEvent, &Scanner::EventWindowAt}, {kOccasion, &Scanner::OccasionAt},
-      {kSoon, &Scanner::SoonAfterAt},    {kRelative, &Scanner::RelativeAt},
+      {kEvent, &Scanner::EventWindowAt},     {kOccasion, &Scanner::OccasionAt},
+      {kSoon, &Scanner::SoonAfterAt},        {kRelative, &Scanner::RelativeAt},
       {kContinuous, &Scanner::ContinuousAt}, {kRecurring, &Scanner::RecurringAt},
       {kPiece, &Scanner::PieceFlow},
   };

@@ -79,9 +79,7 @@ constexpr AbbrAlias kAliases[] = {
     {"UQ", "Giấy ủy quyền"},    // TT 01/2011
     {"NP", "Giấy nghỉ phép"},   // TT 01/2011
     {"CV", "Công văn"},         // Party công văn (16915-CV/VPTW)
-    {"CTR", "Chương trình"},
-    {"TTR", "Tờ trình"},
-    {"TT-LT", "Thông tư liên tịch"},
+    {"CTR", "Chương trình"},   {"TTR", "Tờ trình"}, {"TT-LT", "Thông tư liên tịch"},
 };
 
 }  // namespace

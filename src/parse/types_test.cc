@@ -9,7 +9,7 @@ TEST(TypesTest, CodesOfNd30AndOlderCodes) {
   ASSERT_TRUE(TypeByAbbr("KH"));
   EXPECT_EQ(TypeByAbbr("KH")->name, "Kế hoạch");
   EXPECT_EQ(TypeByAbbr("QyĐ")->name, "Quy định");
-  EXPECT_EQ(TypeByAbbr("QĐ")->name, "Quyết định");  // Quy định decided by the printed name
+  EXPECT_EQ(TypeByAbbr("QĐ")->name, "Quyết định");    // Quy định decided by the printed name
   EXPECT_EQ(TypeByAbbr("GN")->name, "Bản ghi nhớ");   // TT 01/2011
   EXPECT_EQ(TypeByAbbr("BGN")->name, "Bản ghi nhớ");  // NĐ 30/2020
   EXPECT_EQ(TypeByAbbr("CV")->name, "Công văn");      // Party
