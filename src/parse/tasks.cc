@@ -17,6 +17,9 @@
 //   "Trách nhiệm của Sở Y tế") heads a section: each later paragraph in that outline section
 //   (or, for an unnumbered heading, in the same outline node) is a task of those units, lead
 //   when it opens with "Chủ trì", coordinate when it opens with "Phối hợp".
+// - An intro sentence closing its paragraph with ":" whose unit list is followed by work words
+//   ("…, Sở A và UBND các huyện cần tập trung thực hiện các nhiệm vụ sau:") governs the items
+//   after it in its outline node, one task per item; "… có ý kiến như sau:" does not.
 // - Điều 3 of a decision ("Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: …; Chủ tịch UBND các
 //   huyện … chịu trách nhiệm thi hành Quyết định này") → execute for each body, the position
 //   words ("Giám đốc", "Chủ tịch", "Thủ trưởng" …) left out of the names.
@@ -589,13 +592,14 @@ class Extractor {
     if (ms->empty()) *ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
     std::vector<int> best;
     bool requested = false;
+    std::size_t last_end = 0;  // after the last list tried: its own members are no new list
     for (std::size_t i = 0; i < ms->size(); ++i) {
       const UnitMention& m = (*ms)[i];
-      if (m.begin < sentence.first || m.end > e) continue;
-      if (i > 0 && !best.empty() && (*ms)[i].begin < (*ms)[best.back()].end) continue;
+      if (m.begin < sentence.first || m.end > e || m.begin < last_end) continue;
       std::size_t le = m.begin;
       const std::vector<int> list = a_.List(*ms, m.begin, e, &le);
       if (list.empty()) continue;
+      last_end = le;
       const std::string_view lead_in = fs_.substr(sentence.first, m.begin - sentence.first);
       if (std::count(lead_in.begin(), lead_in.end(), '(') >
           std::count(lead_in.begin(), lead_in.end(), ')')) {
