@@ -331,5 +331,17 @@ TEST(TasksTest, InformationIntroIsNoSection) {
   for (const Task& t : tasks) EXPECT_EQ(t.action.find("Kinh phí"), std::string::npos);
 }
 
+TEST(TaskUnitsTest, NameEndsBeforeVaCacAndQuanIsNoTail) {
+  EXPECT_EQ(
+      Names("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Sơn và các tổ chức chính trị - xã "
+            "hội triển khai:"),
+      (V{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Sơn", "các tổ chức chính trị - xã hội"}));
+  EXPECT_EQ(Names("Ủy ban nhân dân phường, xã, đặc khu xây dựng dự toán."),
+            (V{"Ủy ban nhân dân phường, xã, đặc khu"}));
+  EXPECT_EQ(Names("Các cơ quan quản lý nhà nước kiểm tra."), V{});
+  EXPECT_EQ(Names("Các cơ quan, đơn vị quận Hải Châu kiểm tra."),
+            (V{"Các cơ quan, đơn vị quận Hải Châu"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

@@ -27,7 +27,10 @@
 // - "UBND các huyện, thị xã, thành phố", "UBND cấp xã" are group mentions;
 // - "các Sở: Văn hóa, Thể thao và Du lịch, Tài chính" gives one mention per Sở, named
 //   "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính";
-// - a line break inside a name is a space; a blank line ends it.
+// - a line break inside a name is a space; a blank line ends it;
+// - "và các …" ends a registry match too ("Ủy ban MTTQ tỉnh | và các tổ chức …"); a list of
+//   levels longer than the registry's single name wins ("UBND phường, xã, đặc khu"); the group
+//   tail "quận" needs its accent ("các cơ quan quản lý" is no group).
 #include "parse/tasks_units.h"
 
 #include <unicode/uchar.h>
@@ -368,6 +371,11 @@ std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::siz
       if (t.size() > len && WordAt(fs, q, t)) len = t.size();
     }
     if (len == 0) break;
+    // "quận", not "quản" ("các cơ quan quản lý").
+    if (len == 4 && WordAt(fs, q, "quan") && !text.substr(f.Orig(q)).starts_with("quận") &&
+        !text.substr(f.Orig(q)).starts_with("Quận")) {
+      break;
+    }
     cur = q + len;
     *took = true;
   }
@@ -559,6 +567,12 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
   end = std::min(end, f.folded.size());
   if (begin >= end) return {};
   std::vector<UnitMention> reg = RegistryMentions(text, f, begin, end);
+  // "và các …" is never inside a name: a registry match running over it ends before it ("Ủy ban
+  // MTTQ tỉnh | và các tổ chức chính trị - xã hội").
+  for (UnitMention& r : reg) {
+    const std::size_t v = f.folded.substr(r.begin, r.end - r.begin).find(" va cac ");
+    if (v != std::string_view::npos && v > 0) r.end = r.begin + v;
+  }
   std::vector<UnitMention> head = HeadWordMentions(text, f, begin, end);
   std::vector<bool> dropped(reg.size(), false);
   std::vector<UnitMention> out;
@@ -570,7 +584,11 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
     }
     if (!over.empty() && h.name.empty()) {
       for (std::size_t k : over) {
-        keep = keep && reg[k].begin > h.begin;
+        // A list of levels longer than the registry's name ("UBND phường, xã, đặc khu" where
+        // the registry knows "UBND phường") is kept whole.
+        const bool longer_group =
+            h.group && !reg[k].group && reg[k].begin == h.begin && h.end > reg[k].end;
+        keep = keep && (reg[k].begin > h.begin || longer_group);
       }
     }
     if (!keep) continue;
