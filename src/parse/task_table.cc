@@ -156,6 +156,27 @@ TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const D
     if (issuer.starts_with("uy ban nhan dan")) issuer = "ubnd" + issuer.substr(15);
     issuer_ubnd = issuer.starts_with("ubnd");
   }
+  // Addressees: the recipients listed first, right after "Kính gửi" and close to each other
+  // (the "Nơi nhận" list comes later, far from it).
+  const std::size_t kg = f.folded.find("kinh gui");
+  if (kg != std::string_view::npos) {
+    std::uint32_t last = f.Orig(kg);
+    for (const Recipient& r : doc.recipients) {
+      if (r.span.begin < last || r.span.begin - last > 200) break;
+      last = r.span.end;
+      UnitMention m;
+      m.begin = FoldedPos(f, r.span.begin);
+      m.end = FoldedPos(f, r.span.end);
+      const std::vector<UnitMention> found = FindUnitMentions(text, f, m.begin, m.end);
+      if (found.size() == 1 && found[0].begin == m.begin) {
+        m = found[0];
+      } else {
+        m.name = r.name;
+        m.outside = true;
+      }
+      addressees.push_back(std::move(m));
+    }
+  }
 }
 
 std::optional<int> TaskEnv::DueIn(std::size_t b, std::size_t e) const {

@@ -37,6 +37,8 @@ struct TaskEnv {
   mutable std::unordered_map<std::string, Resolved> resolved;
   std::string issuer;  // folded, "ủy ban nhân dân" written "ubnd"
   bool issuer_ubnd = false;
+  // The "Kính gửi" addressees of a letter, as mentions (what "quý Bộ", "quý cơ quan" stand for).
+  std::vector<UnitMention> addressees;
 
   // The first time expression inside folded [b, e).
   std::optional<int> DueIn(std::size_t b, std::size_t e) const;

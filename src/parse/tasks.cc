@@ -13,6 +13,8 @@
 //   thể, Party committees, HĐND, central bodies, courts); a UBND's own Sở, its lower UBND and
 //   offices stay execute. The request carries over to later clauses of the sentence and to a
 //   section headed "Đề nghị …".
+// - "<units> đề nghị / yêu cầu <units> …": the second units act, the first only ask. In a
+//   letter, "quý Bộ", "quý cơ quan", "Quý đơn vị" … stand for the "Kính gửi" addressees.
 // - A paragraph that is only a unit list ("3. Sở Giáo dục và Đào tạo:", "a) Công an tỉnh:",
 //   "Trách nhiệm của Sở Y tế") heads a section: each later paragraph in that outline section
 //   (or, for an unnumbered heading, in the same outline node) is a task of those units, lead
@@ -647,6 +649,17 @@ class Extractor {
     return true;
   }
 
+  // The end of "quý Bộ", "quý cơ quan", "Quý đơn vị" … at p (a letter's addressees), or npos.
+  std::size_t QuyAt(std::size_t p, std::size_t e) const {
+    if (env_.addressees.empty() || !WordAt(fs_, p, "quy")) return std::string_view::npos;
+    const std::size_t q = Skip(fs_, p + 3, e);
+    for (std::string_view w : {"co quan", "don vi", "uy ban", "tong cuc", "bo", "so", "cuc", "ban",
+                               "vien", "hoi", "tinh", "thanh pho", "ngan hang", "cong ty"}) {
+      if (WordAt(fs_, q, w)) return q + w.size();
+    }
+    return std::string_view::npos;
+  }
+
   void Sentence(std::size_t span_begin, std::size_t b, std::size_t e,
                 const std::vector<UnitMention>& ms, std::vector<Task>* out) {
     bool requested = sec_.valid && sec_.requested;
@@ -683,10 +696,35 @@ class Extractor {
       p = Skip(fs_, p + (fs_[p] == 'g' ? 4 : 7), e);
     }
     std::size_t le = p;
-    const std::vector<int> subject = a_.List(ms, p, e, &le);
+    std::vector<int> subject = a_.List(ms, p, e, &le);
+    // "<units> đề nghị / yêu cầu <units> …": the requester is no actor.
+    if (!subject.empty()) {
+      const std::size_t q = Skip(fs_, le, e);
+      const bool ask = WordAt(fs_, q, "de nghi");
+      if (ask || WordAt(fs_, q, "yeu cau")) {
+        const std::size_t r = Skip(fs_, q + 7, e);
+        std::size_t l2 = r;
+        if (!a_.List(ms, r, e, &l2).empty() || QuyAt(r, e) != std::string_view::npos) {
+          *requested = *requested || ask;
+          p = r;
+          le = p;
+          subject = a_.List(ms, p, e, &le);
+        }
+      }
+    }
+    // "quý Bộ", "quý cơ quan": the letter's addressees.
+    if (const std::size_t qe = QuyAt(p, e); subject.empty() && qe != std::string_view::npos) {
+      for (const UnitMention& m : env_.addressees) add(m, a_.RoleFor(m, *requested));
+      if (!units.empty()) {
+        le = qe;
+        p = qe;
+      }
+    }
     std::size_t action = p;
     std::string partner_role = "coordinate";
-    if (!subject.empty()) {
+    if (!units.empty()) {
+      action = Skip(fs_, p, e);
+    } else if (!subject.empty()) {
       std::size_t q = Skip(fs_, le, e);
       if (q < e && fs_[q] == ',') q = Skip(fs_, q + 1, e);
       std::string role;

@@ -343,5 +343,23 @@ TEST(TaskUnitsTest, NameEndsBeforeVaCacAndQuanIsNoTail) {
             (V{"Các cơ quan, đơn vị quận Hải Châu"}));
 }
 
+TEST(TasksTest, QuyBoIsTheAddressee) {
+  const std::string text =
+      "Kính gửi: Sở Tài chính tỉnh Bình Sơn\n\n"
+      "Ủy ban nhân dân huyện Tân An đề nghị quý Sở sớm thẩm định dự toán năm 2026.\n";
+  Document d = Doc(text);
+  d.kind = "letter";
+  d.issuer = Issuer{"Ủy ban nhân dân huyện Tân An", "", "", {}};
+  const std::size_t b = text.find("Sở Tài chính");
+  const std::size_t e = text.find("\n\n");
+  d.recipients.push_back(
+      Recipient{"Sở Tài chính tỉnh Bình Sơn", "",
+                Span{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}});
+  const auto tasks = ExtractTasks(text, d);
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tài chính tỉnh Bình Sơn/execute"}));
+  EXPECT_EQ(tasks[0].action.find("sớm thẩm định"), 0u);
+}
+
 }  // namespace
 }  // namespace dondoc::parse
