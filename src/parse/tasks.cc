@@ -29,7 +29,8 @@
 // Edge cases handled: the issuer named as a unit ("UBND tỉnh ban hành …") is dropped; a
 // paragraph without units gives no task; a unit named twice keeps its strongest role
 // (lead > execute > requested > coordinate); the role words leading a sentence are cut from the
-// action; due is the first time expression inside the task, else inside the section heading.
+// action; due is the first time expression inside the task, else inside the section heading; a
+// task with several ";"-separated parts each with its own time is one task per dated part.
 #include "parse/tasks.h"
 
 #include <unicode/uchar.h>
@@ -813,6 +814,25 @@ class Extractor {
       return end;
     }
     if (units.empty()) return end;
+    // Several deliverables, each with its own time ("xây dựng kế hoạch … trước ngày 28/2; báo
+    // cáo kết quả … trước ngày 10/11"): one task each, cut at the ";" after a dated part when a
+    // later part has its own time.
+    {
+      std::size_t part = Skip(fs_, action, end);
+      for (std::size_t i = part; i < end; ++i) {
+        if (fs_[i] != ';' || !env_.DueIn(part, i) || !env_.DueIn(i + 1, end)) continue;
+        Task t;
+        t.units = units;
+        t.action = env_.Action(part, i);
+        t.due = env_.DueIn(part, i);
+        t.path = env_.outline.Path(env_.outline.NodeAt(b));
+        t.span = OrigSpan(env_.f, span_begin, i);
+        if (!t.action.empty()) out->push_back(std::move(t));
+        span_begin = part = Skip(fs_, i + 1, end);
+        action = part;
+        b = part;
+      }
+    }
     Task t;
     t.units = std::move(units);
     t.action = env_.Action(Skip(fs_, action, end), end);

@@ -361,5 +361,25 @@ TEST(TasksTest, QuyBoIsTheAddressee) {
   EXPECT_EQ(tasks[0].action.find("sớm thẩm định"), 0u);
 }
 
+TEST(TasksTest, DatedDeliverablesSplit) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Nội vụ chỉ đạo: xây dựng kế hoạch gửi về UBND tỉnh trước ngày 28/2/2026; lập dự "
+      "toán gửi Sở Tài chính; báo cáo kết quả về UBND tỉnh trước ngày 10/11/2026.\n";
+  Document d = Doc(text);
+  d.times.push_back(TimeExpr{});
+  d.times.back().span = Span{static_cast<std::uint32_t>(text.find("28/2/2026")),
+                             static_cast<std::uint32_t>(text.find("28/2/2026") + 9)};
+  d.times.push_back(TimeExpr{});
+  d.times.back().span = Span{static_cast<std::uint32_t>(text.find("10/11/2026")),
+                             static_cast<std::uint32_t>(text.find("10/11/2026") + 10)};
+  const auto tasks = ExtractTasks(text, d);
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].due, std::optional<int>(0));
+  EXPECT_EQ(tasks[1].due, std::optional<int>(1));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Nội vụ/execute"}));
+  EXPECT_EQ(tasks[1].action.find("lập dự toán"), 0u);
+}
+
 }  // namespace
 }  // namespace dondoc::parse
