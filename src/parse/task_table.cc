@@ -7,7 +7,8 @@
 //   sản phẩm / kết quả → ignored; thực hiện / trách nhiệm / đơn vị / cơ quan → execute.
 // Edge cases handled:
 // - a unit cell naming no known unit ("Sở, ban, ngành có liên quan", an abbreviation the finder
-//   does not know) is taken whole as one unit when it is short (<= 150 bytes);
+//   does not know) is taken whole as one unit when it is short (<= 150 bytes), unless it is a
+//   form label ("Điện thoại:"), a number or a job title alone ("Giám đốc");
 // - in an execute column, "(chủ trì)" after a unit makes it lead, and units after "phối hợp"
 //   coordinate;
 // - group rows ("I | NHÓM GIẢI PHÁP …") with an empty content or no unit give no task;
@@ -15,6 +16,7 @@
 #include "parse/task_table.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace dondoc::parse {
 namespace {
@@ -50,6 +52,13 @@ void CellUnits(const TaskEnv& env, const Cell& c, Col col, std::vector<TaskUnit>
       name.pop_back();
     }
     if (name.empty() || name == "-") return;
+    // Not a body: a form label ("Điện thoại:"), a number, a job title alone ("Giám đốc").
+    const std::string_view cell = fs.substr(c.begin, c.end - c.begin);
+    if (cell.back() == ':' || !std::isalpha(static_cast<unsigned char>(cell.front()))) return;
+    for (std::string_view t : {"giam doc", "pho giam doc", "chu tich", "pho chu tich", "bo truong",
+                               "thu truong", "truong phong", "chanh van phong"}) {
+      if (cell == t) return;
+    }
     TaskUnit u;
     u.name = std::move(name);
     u.role = col == Col::kLead ? "lead" : col == Col::kCoordinate ? "coordinate" : "execute";

@@ -381,5 +381,23 @@ TEST(TasksTest, DatedDeliverablesSplit) {
   EXPECT_EQ(tasks[1].action.find("lập dự toán"), 0u);
 }
 
+TEST(TaskUnitsTest, CodesOfLawAndBanChiDao) {
+  EXPECT_EQ(Names("Thực hiện Bộ luật Hình sự năm 2015."), V{});
+  EXPECT_EQ(Names("Văn phòng Ban Chỉ đạo quốc gia chủ trì."),
+            (V{"Văn phòng Ban Chỉ đạo quốc gia"}));
+}
+
+TEST(TasksTest, TableCellLabelsAndTitlesAreNoUnits) {
+  const std::string text =
+      "III. NHIỆM VỤ CỤ THỂ\n"
+      "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+      "|---|---|---|---|\n"
+      "| 1 | Lập danh bạ trực ban | Điện thoại: | (0270) 3822 111 |\n"
+      "| 2 | Tổng hợp báo cáo | Giám đốc | Trường Cao đẳng Bình Sơn |\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Trường Cao đẳng Bình Sơn/coordinate"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

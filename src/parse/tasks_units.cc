@@ -30,7 +30,9 @@
 // - a line break inside a name is a space; a blank line ends it;
 // - "và các …" ends a registry match too ("Ủy ban MTTQ tỉnh | và các tổ chức …"); a list of
 //   levels longer than the registry's single name wins ("UBND phường, xã, đặc khu"); the group
-//   tail "quận" needs its accent ("các cơ quan quản lý" is no group).
+//   tail "quận" needs its accent ("các cơ quan quản lý" is no group);
+// - "Bộ luật …" is a code of law; "Chỉ đạo" / "Tổ chức" after "Ban" are inside the name ("Văn
+//   phòng Ban Chỉ đạo quốc gia"), "quốc gia" a geography word.
 #include "parse/tasks_units.h"
 
 #include <unicode/uchar.h>
@@ -139,10 +141,10 @@ constexpr std::array<std::string_view, 29> kGroupTails = {
     "dac khu",      "tinh uy",    "thanh uy",   "huyen uy",   "cap uy"};
 
 // Geography words, compared with the original (accents matter: "tỉnh", not "tính").
-constexpr std::array<std::string_view, 17> kGeo = {
-    "thành phố", "thị xã",  "thị trấn", "trung ương", "cấp tỉnh", "cấp huyện",
-    "cấp xã",    "khu vực", "Nhà nước", "nhà nước",   "nhân dân", "Việt Nam",
-    "tỉnh",      "huyện",   "xã",       "phường",     "quận"};
+constexpr std::array<std::string_view, 18> kGeo = {
+    "quốc gia",  "thành phố", "thị xã",  "thị trấn", "trung ương", "cấp tỉnh",
+    "cấp huyện", "cấp xã",    "khu vực", "Nhà nước", "nhà nước",   "nhân dân",
+    "Việt Nam",  "tỉnh",      "huyện",   "xã",       "phường",     "quận"};
 
 // Syllables that start an action: they end a name even as its first lower-case syllable.
 constexpr std::array<std::string_view, 77> kStops = {
@@ -304,8 +306,13 @@ std::size_t NameRun(std::string_view text, const text::FoldedText& f, std::size_
     if (cap && HeadAt(fs, q) != nullptr && name_end != pos && !(owned && IsParty(fs, q))) {
       break;
     }
-    // A capitalized role phrase starts the action ("Công an tỉnh\nChủ trì, …").
-    if (cap && name_end != pos && IsRolePhrase(fs, q)) break;
+    // A capitalized role phrase starts the action ("Công an tỉnh\nChủ trì, …"), but "Ban Chỉ
+    // đạo", "Ban Tổ chức" name a body ("Văn phòng Ban Chỉ đạo quốc gia").
+    if (cap && name_end != pos && IsRolePhrase(fs, q) &&
+        !(name_end >= 3 && fs.substr(name_end - 3, 3) == "ban" && WordStart(fs, name_end - 3) &&
+          (WordAt(fs, q, "chi dao") || WordAt(fs, q, "to chuc")))) {
+      break;
+    }
     if (const std::size_t g = GeoAt(text, f, q); g > 0) {
       name_end = q + g;
       after_geo = true;
@@ -421,6 +428,7 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
     switch (h->kind) {
       case HeadKind::kGeneric: {
         const std::size_t q = SkipSpace(fs, he, end);
+        if (WordAt(fs, p, "bo") && WordAt(fs, q, "luat")) break;  // "Bộ luật Hình sự": a code
         if (cap && q < end && IsWordByte(static_cast<unsigned char>(fs[q])) &&
             (Capitalized(text, f, q) || GeoAt(text, f, q) > 0)) {
           m.end = NameRun(text, f, p, he, end, 0);
