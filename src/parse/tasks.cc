@@ -12,7 +12,7 @@
 // - "Đề nghị <units> …" → requested for bodies outside the issuer's command (Mặt trận, đoàn
 //   thể, Party committees, HĐND, central bodies, courts); a UBND's own Sở, its lower UBND and
 //   offices stay execute. The request carries over to later clauses of the sentence and to a
-//   section headed "Đề nghị …".
+//   section headed "Đề nghị …" (or "Đề nghị: <units>").
 // - "<units> đề nghị / yêu cầu <units> …": the second units act, the first only ask. In a
 //   letter, "quý Bộ", "quý cơ quan", "Quý đơn vị" … stand for the "Kính gửi" addressees.
 // - A paragraph that is only a unit list ("3. Sở Giáo dục và Đào tạo:", "a) Công an tỉnh:",
@@ -516,6 +516,7 @@ class Extractor {
            {"de nghi", "giao cho", "giao", "yeu cau", "trach nhiem cua", "nhiem vu cua"}) {
         if (q < p.end && fs_[q] == w[0] && WordAt(fs_, q, w)) {
           q = Skip(fs_, q + w.size(), p.end);
+          if (q < p.end && fs_[q] == ':') q = Skip(fs_, q + 1, p.end);
           break;
         }
       }
@@ -545,6 +546,7 @@ class Extractor {
     if (WordAt(fs_, q, "de nghi")) {
       requested = true;
       q = Skip(fs_, q + 7, p.end);
+      if (q < p.end && fs_[q] == ':') q = Skip(fs_, q + 1, p.end);  // "Đề nghị: Hội Nông dân"
     }
     for (std::string_view w : {"trach nhiem cua", "nhiem vu cua", "giao"}) {
       if (WordAt(fs_, q, w)) q = Skip(fs_, q + w.size(), p.end);

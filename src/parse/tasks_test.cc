@@ -399,5 +399,16 @@ TEST(TasksTest, TableCellLabelsAndTitlesAreNoUnits) {
   EXPECT_EQ(Units(tasks[0]), (V{"Trường Cao đẳng Bình Sơn/coordinate"}));
 }
 
+TEST(TasksTest, DeNghiColonHeading) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n\n"
+      "6. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh\n\n"
+      "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"Hội Nông dân tỉnh/requested", "Liên minh Hợp tác xã tỉnh/requested"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse
