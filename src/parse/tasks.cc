@@ -22,6 +22,8 @@
 // - An intro sentence closing its paragraph with ":" whose unit list is followed by work words
 //   ("…, Sở A và UBND các huyện cần tập trung thực hiện các nhiệm vụ sau:") governs the items
 //   after it in its outline node, one task per item; "… có ý kiến như sau:" does not.
+// - Bullets under an item with a subject ("1. Sở A <action>." then "- <action>") that name no
+//   subject of their own are tasks of the item's units, one per bullet.
 // - Điều 3 of a decision ("Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: …; Chủ tịch UBND các
 //   huyện … chịu trách nhiệm thi hành Quyết định này") → execute for each body, the position
 //   words ("Giám đốc", "Chủ tịch", "Thủ trưởng" …) left out of the names.
@@ -201,6 +203,28 @@ class Extractor {
     std::vector<UnitMention> ms;
     if (MayNameUnits(p, sentences)) ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
     if (Heading(p, ms, out)) return;
+    if (!IsBullet(p)) {
+      // "1. Các sở, ngành <action>." then "- <action>": the bullets carry the item's subject.
+      item_units_.clear();
+      std::size_t q = Skip(fs_, p.content, p.end);
+      item_requested_ = WordAt(fs_, q, "de nghi");
+      if (item_requested_) q = Skip(fs_, q + 7, p.end);
+      std::size_t le = q;
+      for (int i : a_.List(ms, q, p.end, &le)) item_units_.push_back(ms[i]);
+      item_node_ = p.node;
+    } else if (!sec_.valid && !item_units_.empty() && p.node == item_node_) {
+      std::size_t le = p.content;
+      if (a_.List(ms, Skip(fs_, p.content, p.end), p.end, &le).empty() &&
+          !WordAt(fs_, Skip(fs_, p.content, p.end), "de nghi")) {
+        sec_.valid = true;
+        sec_.units = item_units_;
+        sec_.requested = item_requested_;
+        sec_.begin = sec_.end = 0;
+        Sentence(p.begin, p.content, p.end, ms, out);
+        sec_ = Section();
+        return;
+      }
+    }
     if (sec_.valid && sec_.intro && !p.heading) {
       // An item under an intro: one task, its sentences together.
       Sentence(p.begin, p.content, p.end, ms, out);
@@ -870,6 +894,9 @@ class Extractor {
   parse::Paragraph head_;       // the last paragraph that is no bullet: the item a block belongs to
   std::size_t head_tasks_ = 0;  // tasks before head_
   bool have_head_ = false;
+  std::vector<UnitMention> item_units_;  // subject of the last item that is no bullet
+  bool item_requested_ = false;
+  int item_node_ = -1;
   std::vector<TaskUnit>* collect_ = nullptr;
   mutable bool block_label_ = false;  // FieldAt read a label alone on its line  // units of a field
                                       // value are collected here

@@ -410,5 +410,18 @@ TEST(TasksTest, DeNghiColonHeading) {
             (V{"Hội Nông dân tỉnh/requested", "Liên minh Hợp tác xã tỉnh/requested"}));
 }
 
+TEST(TasksTest, BulletsCarryTheItemSubject) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n\n"
+      "1. Sở Nội vụ xây dựng kế hoạch triển khai đợt thi đua.\n\n"
+      "- Giới thiệu điển hình tiên tiến trong đợt thi đua.\n\n"
+      "- Sở Tài chính bảo đảm kinh phí khen thưởng.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Nội vụ/execute"}));
+  EXPECT_EQ(tasks[1].action.find("Giới thiệu"), 0u);
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Tài chính/execute"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse
