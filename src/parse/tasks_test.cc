@@ -423,5 +423,10 @@ TEST(TasksTest, BulletsCarryTheItemSubject) {
   EXPECT_EQ(Units(tasks[2]), (V{"Sở Tài chính/execute"}));
 }
 
+TEST(TaskUnitsTest, DoanhNghiepGroupTail) {
+  EXPECT_EQ(Names("Các cơ quan, đơn vị, địa phương, doanh nghiệp triển khai."),
+            (V{"Các cơ quan, đơn vị, địa phương, doanh nghiệp"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

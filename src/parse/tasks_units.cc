@@ -29,7 +29,8 @@
 //   "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính";
 // - a line break inside a name is a space; a blank line ends it;
 // - "và các …" ends a registry match too ("Ủy ban MTTQ tỉnh | và các tổ chức …"); a list of
-//   levels longer than the registry's single name wins ("UBND phường, xã, đặc khu"); the group
+//   levels longer than the registry's single name wins ("UBND phường, xã, đặc khu"), as does a
+//   group running on after the registry's over a comma ("…, địa phương, doanh nghiệp"); the group
 //   tail "quận" needs its accent ("các cơ quan quản lý" is no group);
 // - "Bộ luật …" is a code of law; "Chỉ đạo" / "Tổ chức" after "Ban" are inside the name ("Văn
 //   phòng Ban Chỉ đạo quốc gia"), "quốc gia" a geography word.
@@ -133,12 +134,12 @@ constexpr std::array kHeads = {
 };
 
 // Tails of a group: "các cơ quan, đơn vị liên quan", "các sở, ban, ngành tỉnh".
-constexpr std::array<std::string_view, 29> kGroupTails = {
-    "co lien quan", "lien quan",  "truc thuoc", "chuyen mon", "doan the",     "don vi",
-    "co quan",      "dia phuong", "ban",        "nganh",      "thuoc tinh",   "cap tinh",
-    "cap huyen",    "cap xa",     "tinh",       "huyen",      "thi xa",       "thanh pho",
-    "xa",           "phuong",     "thi tran",   "quan",       "tren dia ban", "hoi",
-    "dac khu",      "tinh uy",    "thanh uy",   "huyen uy",   "cap uy"};
+constexpr std::array<std::string_view, 30> kGroupTails = {
+    "doanh nghiep", "co lien quan", "lien quan",  "truc thuoc", "chuyen mon", "doan the",
+    "don vi",       "co quan",      "dia phuong", "ban",        "nganh",      "thuoc tinh",
+    "cap tinh",     "cap huyen",    "cap xa",     "tinh",       "huyen",      "thi xa",
+    "thanh pho",    "xa",           "phuong",     "thi tran",   "quan",       "tren dia ban",
+    "hoi",          "dac khu",      "tinh uy",    "thanh uy",   "huyen uy",   "cap uy"};
 
 // Geography words, compared with the original (accents matter: "tỉnh", not "tính").
 constexpr std::array<std::string_view, 18> kGeo = {
@@ -595,7 +596,8 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
         // A list of levels longer than the registry's name ("UBND phường, xã, đặc khu" where
         // the registry knows "UBND phường") is kept whole.
         const bool longer_group =
-            h.group && !reg[k].group && reg[k].begin == h.begin && h.end > reg[k].end;
+            h.group && reg[k].begin == h.begin && h.end > reg[k].end &&
+            (!reg[k].group || f.folded.substr(reg[k].end, h.end - reg[k].end).starts_with(","));
         keep = keep && (reg[k].begin > h.begin || longer_group);
       }
     }
