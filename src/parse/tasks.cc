@@ -10,7 +10,7 @@
 // - "<units> <action>", "<units> chịu trách nhiệm …", "Giao <units> …" → execute
 //   (domain.md §8.2: giao, chịu trách nhiệm, thực hiện, tham mưu).
 // - "Đề nghị <units> …" → requested for bodies outside the issuer's command (Mặt trận, đoàn
-//   thể, Party committees, HĐND, central bodies, courts); a UBND's own Sở, its lower UBND and
+//   thể, Party committees, HĐND, central bodies, courts, companies); a UBND's own Sở, its lower UBND and
 //   offices stay execute. The request carries over to later clauses of the sentence and to a
 //   section headed "Đề nghị …" (or "Đề nghị: <units>").
 // - "<units> đề nghị / yêu cầu <units> …": the second units act, the first only ask. In a

@@ -428,5 +428,16 @@ TEST(TaskUnitsTest, DoanhNghiepGroupTail) {
             (V{"Các cơ quan, đơn vị, địa phương, doanh nghiệp"}));
 }
 
+TEST(TasksTest, FrontAndCompaniesAreRequested) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n\n"
+      "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và Công ty Điện lực Bình Sơn:\n\n"
+      "- Vận động Nhân dân tiết kiệm điện.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh/requested",
+                                "Công ty Điện lực Bình Sơn/requested"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

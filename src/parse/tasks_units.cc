@@ -406,6 +406,16 @@ bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
 
 namespace {
 
+// Party committees, the Front and companies inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban
+// MTTQ", "Công ty Điện lực"): outside a UBND's command.
+bool OutsideName(std::string_view folded_name) {
+  for (std::string_view o : {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran",
+                             "doan thanh nien", "hoi dong nhan dan", "hdnd", "cong ty"}) {
+    if (folded_name.find(o) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // The mention(s) starting at word start p (several for "các Sở: A, B"), appended to *out.
 // Returns where scanning goes on: after the mention, or after the word at p when none.
 std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_t p,
@@ -506,12 +516,8 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
       }
     }
     if (!ok) return we;
-    // Party committees and the Front inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban MTTQ").
     const std::string_view name = fs.substr(m.begin, m.end - m.begin);
-    for (std::string_view o : {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran",
-                               "doan thanh nien", "hoi dong nhan dan", "hdnd"}) {
-      if (name.find(o) != std::string_view::npos) m.outside = true;
-    }
+    if (OutsideName(name)) m.outside = true;
     if (name.starts_with("bo chi huy") || name.starts_with("van phong ubnd") ||
         name.starts_with("van phong uy ban nhan dan")) {
       m.outside = false;
@@ -545,7 +551,7 @@ std::vector<UnitMention> RegistryMentions(std::string_view text, const text::Fol
     u.begin = FoldedPos(f, ob + m.begin);
     u.end = FoldedPos(f, ob + m.end);
     u.group = m.match.group;
-    u.outside = OutsideKind(m.match);
+    u.outside = OutsideKind(m.match) || OutsideName(f.folded.substr(u.begin, u.end - u.begin));
     out.push_back(std::move(u));
   }
   return out;
