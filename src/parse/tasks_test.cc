@@ -439,5 +439,10 @@ TEST(TasksTest, FrontAndCompaniesAreRequested) {
                                 "Công ty Điện lực Bình Sơn/requested"}));
 }
 
+TEST(TaskUnitsTest, CacCapUy) {
+  EXPECT_EQ(Names("Đề nghị các cấp ủy Đảng, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Sơn:"),
+            (V{"các cấp ủy Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Sơn"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

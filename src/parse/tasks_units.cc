@@ -10,8 +10,8 @@
 // - complete heads ("Công an", "UBND", "Ủy ban nhân dân", "Bảo hiểm xã hội", "Tỉnh đoàn",
 //   "Kho bạc Nhà nước", "Bộ Chỉ huy Quân sự" …) must be capitalized and need nothing after;
 // - groups ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan", "các tổ chức chính trị - xã
-//   hội", "các địa phương") may be lower case; the weak ones ("các cơ quan", "các đơn vị") need a
-//   tail ("liên quan", "trực thuộc", ", đơn vị") to count.
+//   hội", "các địa phương", "các cấp ủy Đảng") may be lower case; the weak ones ("các cơ quan",
+//   "các đơn vị") need a tail ("liên quan", "trực thuộc", ", đơn vị") to count.
 // The name then runs on over capitalized words and, Vietnamese names capitalizing only the first
 // syllable of each component, over one lower-case syllable after each capitalized one ("Sở Giáo
 // dục và Đào tạo", "Sở Y tế"), over geography words ("tỉnh", "huyện", "thành phố", "cấp xã") and
@@ -126,6 +126,8 @@ constexpr std::array kHeads = {
     Head{"cac to chuc chinh tri - xa hoi", HeadKind::kGroup, true},
     Head{"cac to chuc chinh tri xa hoi", HeadKind::kGroup, true},
     Head{"cac doan the", HeadKind::kGroup, true},
+    Head{"cac cap uy dang", HeadKind::kGroup, true},
+    Head{"cac cap uy", HeadKind::kGroup, true},
     Head{"cac hoi, doan the", HeadKind::kGroup, true},
     Head{"cac dia phuong", HeadKind::kGroup, false},
     Head{"cac co quan", HeadKind::kWeakGroup, false},
