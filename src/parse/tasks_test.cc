@@ -444,5 +444,16 @@ TEST(TaskUnitsTest, CacCapUy) {
             (V{"các cấp ủy Đảng", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bình Sơn"}));
 }
 
+TEST(TasksTest, GroupWithLevelHeadsSection) {
+  const std::string text =
+      "III. NHIỆM VỤ\n\n"
+      "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường\n\n"
+      "- Phổ biến quy định về bảo vệ bí mật nhà nước.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"Các sở, ban, ngành, đoàn thể cấp tỉnh/execute", "UBND các xã, phường/execute"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

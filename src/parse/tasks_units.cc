@@ -30,7 +30,8 @@
 // - a line break inside a name is a space; a blank line ends it;
 // - "và các …" ends a registry match too ("Ủy ban MTTQ tỉnh | và các tổ chức …"); a list of
 //   levels longer than the registry's single name wins ("UBND phường, xã, đặc khu"), as does a
-//   group running on after the registry's over a comma ("…, địa phương, doanh nghiệp"); the group
+//   group running on after the registry's over a comma or a level ("…, địa phương, doanh
+//   nghiệp", "các sở, ban, ngành, đoàn thể cấp tỉnh"); the group
 //   tail "quận" needs its accent ("các cơ quan quản lý" is no group);
 // - "Bộ luật …" is a code of law; "Chỉ đạo" / "Tổ chức" after "Ban" are inside the name ("Văn
 //   phòng Ban Chỉ đạo quốc gia"), "quốc gia" a geography word.
@@ -605,7 +606,8 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
         // the registry knows "UBND phường") is kept whole.
         const bool longer_group =
             h.group && reg[k].begin == h.begin && h.end > reg[k].end &&
-            (!reg[k].group || f.folded.substr(reg[k].end, h.end - reg[k].end).starts_with(","));
+            (!reg[k].group || f.folded.substr(reg[k].end, h.end - reg[k].end).starts_with(",") ||
+             WordAt(f.folded, SkipSpace(f.folded, reg[k].end, h.end), "cap"));
         keep = keep && (reg[k].begin > h.begin || longer_group);
       }
     }
