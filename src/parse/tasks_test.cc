@@ -455,5 +455,15 @@ TEST(TasksTest, GroupWithLevelHeadsSection) {
             (V{"Các sở, ban, ngành, đoàn thể cấp tỉnh/execute", "UBND các xã, phường/execute"}));
 }
 
+TEST(TasksTest, CentralBranchesAreRequested) {
+  const std::string text =
+      "III. NHIỆM VỤ\n\n"
+      "6. Đề nghị Chi cục Hải quan Bình Sơn, Sở Tư pháp tăng cường công tác bảo vệ bí mật nhà "
+      "nước.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Chi cục Hải quan Bình Sơn/requested", "Sở Tư pháp/execute"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse

@@ -409,11 +409,14 @@ bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
 
 namespace {
 
-// Party committees, the Front and companies inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban
-// MTTQ", "Công ty Điện lực"): outside a UBND's command.
+// Party committees, the Front, companies and the central branches (Thuế, Kho bạc, Kiểm toán,
+// Hải quan, Ngân hàng Nhà nước) inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban MTTQ", "Công ty
+// Điện lực", "Thuế tỉnh"): outside a UBND's command.
 bool OutsideName(std::string_view folded_name) {
-  for (std::string_view o : {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran",
-                             "doan thanh nien", "hoi dong nhan dan", "hdnd", "cong ty"}) {
+  for (std::string_view o :
+       {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran", "doan thanh nien",
+        "hoi dong nhan dan", "hdnd", "cong ty", "xay dung dang", "thue", "kiem toan", "kho bac",
+        "hai quan", "ngan hang nha nuoc"}) {
     if (folded_name.find(o) != std::string_view::npos) return true;
   }
   return false;
