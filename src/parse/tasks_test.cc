@@ -465,5 +465,13 @@ TEST(TasksTest, CentralBranchesAreRequested) {
   EXPECT_EQ(Units(tasks[0]), (V{"Chi cục Hải quan Bình Sơn/requested", "Sở Tư pháp/execute"}));
 }
 
+TEST(TaskUnitsTest, KhuVucNumberIsInTheName) {
+  const std::vector<std::string> names =
+      Names("Kho bạc Nhà nước khu vực XI và Ngân hàng Nhà nước khu vực 8 phối hợp.");
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names[0], "Kho bạc Nhà nước khu vực XI");
+  EXPECT_EQ(names[1], "Ngân hàng Nhà nước khu vực 8");
+}
+
 }  // namespace
 }  // namespace dondoc::parse

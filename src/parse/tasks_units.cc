@@ -31,7 +31,8 @@
 // - "và các …" ends a registry match too ("Ủy ban MTTQ tỉnh | và các tổ chức …"); a list of
 //   levels longer than the registry's single name wins ("UBND phường, xã, đặc khu"), as does a
 //   group running on after the registry's over a comma or a level ("…, địa phương, doanh
-//   nghiệp", "các sở, ban, ngành, đoàn thể cấp tỉnh"); the group
+//   nghiệp", "các sở, ban, ngành, đoàn thể cấp tỉnh"); "khu vực XI" after a registry name
+//   belongs to it; the group
 //   tail "quận" needs its accent ("các cơ quan quản lý" is no group);
 // - "Bộ luật …" is a code of law; "Chỉ đạo" / "Tổ chức" after "Ban" are inside the name ("Văn
 //   phòng Ban Chỉ đạo quốc gia"), "quốc gia" a geography word.
@@ -41,6 +42,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include "parse/tasks_scan.h"
@@ -623,6 +625,28 @@ std::vector<UnitMention> FindUnitMentions(std::string_view text, const text::Fol
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const UnitMention& a, const UnitMention& b) { return a.begin < b.begin; });
+  // "… khu vực II", "… khu vực 8" ends a name ("Kho bạc Nhà nước khu vực XI").
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    UnitMention& r = out[k];
+    std::size_t q = r.end;
+    if (!(r.end >= 7 && f.folded.substr(r.end - 7, 7) == "khu vuc")) {
+      q = SkipSpace(f.folded, r.end, end);
+      if (!WordAt(f.folded, q, "khu vuc")) continue;
+      q += 7;
+    }
+    const std::size_t n = SkipSpace(f.folded, q, end);
+    std::size_t ne = n;
+    while (ne < end &&
+           (std::isdigit(static_cast<unsigned char>(text[f.Orig(ne)])) ||
+            std::string_view("IVXLC").find(text[f.Orig(ne)]) != std::string_view::npos)) {
+      ++ne;
+    }
+    const bool next_free = k + 1 >= out.size() || out[k + 1].begin >= ne;
+    if (ne > n && next_free &&
+        (ne >= end || !IsWordByte(static_cast<unsigned char>(f.folded[ne])))) {
+      r.end = ne;
+    }
+  }
   return out;
 }
 
