@@ -26,6 +26,8 @@ fi
 if [ -d ../shared/corpus/dev ]; then
   step "evaluation on ../shared/corpus/dev"
   ./build/release/dondoc eval ../shared/corpus/dev --misses 5
+  step "task extraction vs the hand-made gold set (tests/data/tasks-gold)"
+  ./build/release/dondoc eval-tasks tests/data/tasks-gold --corpus ../shared/corpus/dev
   if [ -x build/release/bench/parse_bench ]; then
     step "parse benchmark"
     # One iteration is a pass over the whole corpus (~50 MB): about 30 s in all.
