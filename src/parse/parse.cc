@@ -47,8 +47,8 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   const text::FoldedText folded = text::FoldMapped(text);
   doc.times = ExtractTimes(text, folded, doc.date, &doc.warnings);
   if (doc.kind == "official") {
-    doc.tasks = ExtractTasks(text, doc, &doc.warnings);
-    doc.reporting = ExtractReporting(text, doc);
+    doc.tasks = ExtractTasks(text, folded, doc, &doc.warnings);
+    doc.reporting = ExtractReporting(text, folded, doc);
   }
   return doc;
 }

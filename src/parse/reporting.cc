@@ -66,8 +66,13 @@ std::optional<UnitMention> Target(std::string_view text, const text::FoldedText&
 }  // namespace
 
 std::vector<Reporting> ExtractReporting(std::string_view text, const Document& doc) {
-  std::vector<Reporting> out;
   const text::FoldedText f = text::FoldMapped(text);
+  return ExtractReporting(text, f, doc);
+}
+
+std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& f,
+                                        const Document& doc) {
+  std::vector<Reporting> out;
   const std::string_view fs = f.folded;
   const OutlineIndex outline(doc.outline, f);
   const Scan scan = ScanOperative(text, f, doc, outline);

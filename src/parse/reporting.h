@@ -6,9 +6,14 @@
 #include <vector>
 
 #include "parse/document.h"
+#include "text/fold.h"
 
 namespace dondoc::parse {
 
 std::vector<Reporting> ExtractReporting(std::string_view text, const Document& doc);
+
+// The same over `folded` = text::FoldMapped(text), computed once by the caller.
+std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& folded,
+                                        const Document& doc);
 
 }  // namespace dondoc::parse

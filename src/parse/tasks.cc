@@ -910,8 +910,13 @@ std::vector<Task> ExtractTasks(std::string_view text, const Document& doc) {
 
 std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
                                std::vector<Warning>* warnings) {
-  std::vector<Task> tasks;
   const text::FoldedText f = text::FoldMapped(text);
+  return ExtractTasks(text, f, doc, warnings);
+}
+
+std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& f,
+                               const Document& doc, std::vector<Warning>* warnings) {
+  std::vector<Task> tasks;
   const OutlineIndex outline(doc.outline, f);
   const Scan scan = ScanOperative(text, f, doc, outline);
   const TaskEnv env(text, f, doc, outline);

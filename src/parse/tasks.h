@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parse/document.h"
+#include "text/fold.h"
 
 namespace dondoc::parse {
 
@@ -17,5 +18,10 @@ std::vector<Task> ExtractTasks(std::string_view text, const Document& doc);
 // have fewer or more cells than its header) by appending to *warnings (may be null).
 std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
                                std::vector<Warning>* warnings);
+
+// The same over `folded` = text::FoldMapped(text), computed once by the caller (parse.cc
+// shares one fold among times, tasks and reporting).
+std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& folded,
+                               const Document& doc, std::vector<Warning>* warnings);
 
 }  // namespace dondoc::parse
