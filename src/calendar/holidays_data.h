@@ -1,4 +1,4 @@
-// The data files under data/calendar/, embedded at build time by embed_data.cmake (the .cc is
+// The data files under data/calendar/, embedded at build time by cmake/embed_data.cmake (the .cc is
 // generated into the build tree). Internal to calendar/; use BuiltinHolidays().
 #pragma once
 
