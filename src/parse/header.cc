@@ -409,8 +409,13 @@ std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anc
   is.name = join(split, picked.size());
   is.parent = join(0, split);
   const Line& first = lines[picked[split]];
-  const Line& last = lines[picked.back()];
-  is.span = Span{first.h->span().begin, last.h->span().end};
+  // Columns are reordered (left column first), so the lines need not be in text order.
+  is.span = first.h->span();
+  for (std::size_t k = split; k < picked.size(); ++k) {
+    const Span ls = lines[picked[k]].h->span();
+    is.span.begin = std::min(is.span.begin, ls.begin);
+    is.span.end = std::max(is.span.end, ls.end);
+  }
   // A flattened block on one line: split inside it at the last body head word.
   if (split == 0 && picked.size() == 1) {
     const std::string& f = first.f.folded;

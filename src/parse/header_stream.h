@@ -28,8 +28,11 @@ struct HeaderLine {
   std::vector<std::uint32_t> offsets;  // text[i] came from original byte offsets[i]; +1 end
   bool bold = false;                   // starts inside **…**
   bool boundary_before = false;        // a blank line, cell edge or rule precedes it
+  // The original span of text[b, e); an empty range gives an empty span at b (never an
+  // inverted one where markup was dropped between the bytes).
   Span SpanOf(std::size_t b, std::size_t e) const {
-    return Span{offsets[b], e == 0 ? offsets[0] : offsets[e - 1] + 1};
+    if (e <= b) return Span{offsets[b], offsets[b]};
+    return Span{offsets[b], offsets[e - 1] + 1};
   }
   Span span() const { return SpanOf(0, text.size()); }
 };
