@@ -466,7 +466,13 @@ void FindAttachments(std::string_view text, std::size_t from, Header* h) {
     std::size_t i = ls;
     while (i < le && (text[i] == ' ' || text[i] == '*' || text[i] == '_' || text[i] == '|')) ++i;
     if (i < le && text[i] == '(') {
-      const std::string_view line = text.substr(i, std::min<std::size_t>(le - i, 400));
+      // At most 400 bytes of the line, cut on a character boundary.
+      std::size_t len = std::min<std::size_t>(le - i, 400);
+      while (len < le - i && len > 0 &&
+             (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) {
+        --len;
+      }
+      const std::string_view line = text.substr(i, len);
       const text::FoldedText ft = text::FoldMapped(line);
       std::string_view f = ft.folded;
       std::size_t k = 1;
