@@ -129,51 +129,34 @@ void BM_Fold(benchmark::State& state) {
   Account(state, c.normalized_bytes, c.normalized.size());
 }
 
-void BM_Parse(benchmark::State& state) {
-  const Corpus& c = TheCorpus();
-  for (auto _ : state) {
-    for (const std::string& d : c.docs) {
-      auto in = dondoc::read::FromBytes(d, "bench.txt");
-      if (!in.ok()) continue;
-      auto doc = dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings);
-      benchmark::DoNotOptimize(doc.number.data());
-    }
-  }
-  Account(state, c.bytes, c.docs.size());
-}
-
-// The same parse with times, tasks and reporting off: what "understanding the header and
-// structure" costs alone, so the summary shows what task extraction adds (issue target: the
-// full parse stays ≥ 0.7× of this).
-void BM_ParseNoTasks(benchmark::State& state) {
+// Reads and parses every document; `tasks` toggles times/tasks/reporting, `json` adds the
+// serialization. Without tasks it is what "understanding the header and structure" costs
+// alone, so the summary shows what task extraction adds (issue target: the full parse stays
+// ≥ 0.7× of it).
+void ParseAll(benchmark::State& state, bool tasks, bool json) {
   const Corpus& c = TheCorpus();
   dondoc::parse::ParseOptions options;
-  options.tasks = false;
+  options.tasks = tasks;
   for (auto _ : state) {
     for (const std::string& d : c.docs) {
       auto in = dondoc::read::FromBytes(d, "bench.txt");
       if (!in.ok()) continue;
       auto doc =
           dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings, options);
-      benchmark::DoNotOptimize(doc.number.data());
+      if (json) {
+        std::string out = dondoc::parse::ToJsonString(doc, false);
+        benchmark::DoNotOptimize(out.data());
+      } else {
+        benchmark::DoNotOptimize(doc.number.data());
+      }
     }
   }
   Account(state, c.bytes, c.docs.size());
 }
 
-void BM_ParseJson(benchmark::State& state) {
-  const Corpus& c = TheCorpus();
-  for (auto _ : state) {
-    for (const std::string& d : c.docs) {
-      auto in = dondoc::read::FromBytes(d, "bench.txt");
-      if (!in.ok()) continue;
-      auto doc = dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings);
-      std::string json = dondoc::parse::ToJsonString(doc, false);
-      benchmark::DoNotOptimize(json.data());
-    }
-  }
-  Account(state, c.bytes, c.docs.size());
-}
+void BM_ParseNoTasks(benchmark::State& state) { ParseAll(state, false, false); }
+void BM_Parse(benchmark::State& state) { ParseAll(state, true, false); }
+void BM_ParseJson(benchmark::State& state) { ParseAll(state, true, true); }
 
 BENCHMARK(BM_Baseline)->Name("baseline")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DecodeNormalize)->Name("decode_normalize")->Unit(benchmark::kMillisecond);

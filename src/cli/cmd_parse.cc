@@ -7,10 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "parse/json.h"
-#include "parse/parse.h"
-#include "read/file.h"
 
 namespace dondoc::cli {
 
@@ -50,19 +49,13 @@ int CmdParse(const Args& args) {
       return 1;
     }
   }
-  int failures = 0;
-  for (const std::string& path : files) {
-    auto in = read::ReadDocument(path);
-    if (!in.ok()) {
-      std::fprintf(stderr, "dondoc: %s: %s\n", path.c_str(), in.error().message.c_str());
-      ++failures;
-      continue;
-    }
-    Document doc = parse::Parse(in.value().text, in.value().source, in.value().warnings);
+  return ForEachDocument(files, [&](const std::string& path, const read::Input& in,
+                                    const Document& doc) {
     auto json = parse::ToJson(doc);
-    if (with_text) json["text"] = in.value().text;
+    if (with_text) json["text"] = in.text;
     const std::string s =
         json.dump(pretty ? 2 : -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    bool ok = true;
     if (out_dir.empty()) {
       std::fwrite(s.data(), 1, s.size(), stdout);
       std::fputc('\n', stdout);
@@ -73,19 +66,14 @@ int CmdParse(const Args& args) {
       f << s << '\n';
       if (!f) {
         std::fprintf(stderr, "dondoc: %s: cannot write %s\n", path.c_str(), target.c_str());
-        ++failures;
+        ok = false;
       }
     }
     for (const Warning& w : doc.warnings) {
       std::fprintf(stderr, "dondoc: %s: warning: %s\n", path.c_str(), w.message.c_str());
     }
-  }
-  if (failures > 0) {
-    std::fprintf(stderr, "dondoc: %d of %zu file%s failed\n", failures, files.size(),
-                 files.size() == 1 ? "" : "s");
-    return 1;
-  }
-  return 0;
+    return ok;
+  });
 }
 
 }  // namespace dondoc::cli

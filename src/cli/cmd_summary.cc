@@ -4,9 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
-#include "parse/parse.h"
-#include "read/file.h"
 
 namespace dondoc::cli {
 namespace {
@@ -101,17 +100,10 @@ int CmdSummary(const Args& args) {
     std::fputs("usage: dondoc summary FILE...\n", stderr);
     return 2;
   }
-  int failures = 0;
-  for (const std::string& path : args) {
-    auto in = read::ReadDocument(path);
-    if (!in.ok()) {
-      std::fprintf(stderr, "dondoc: %s: %s\n", path.c_str(), in.error().message.c_str());
-      ++failures;
-      continue;
-    }
-    PrintOne(parse::Parse(in.value().text, in.value().source, in.value().warnings));
-  }
-  return failures > 0 ? 1 : 0;
+  return ForEachDocument(args, [](const std::string&, const read::Input&, const Document& doc) {
+    PrintOne(doc);
+    return true;
+  });
 }
 
 }  // namespace dondoc::cli

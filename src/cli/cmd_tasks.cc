@@ -8,9 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
-#include "parse/parse.h"
-#include "read/file.h"
 #include "text/utf8.h"
 
 namespace dondoc::cli {
@@ -98,28 +97,16 @@ int CmdTasks(const Args& args) {
     std::fputs("usage: dondoc tasks FILE... [--width N]\n", stderr);
     return 2;
   }
-  int failures = 0;
-  for (const std::string& path : files) {
-    auto in = read::ReadDocument(path);
-    if (!in.ok()) {
-      std::fprintf(stderr, "dondoc: %s: %s\n", path.c_str(), in.error().message.c_str());
-      ++failures;
-      continue;
-    }
-    const Document doc = parse::Parse(in.value().text, in.value().source, in.value().warnings);
-    Print(path, doc, width);
-    for (const Warning& w : doc.warnings) {
-      if (w.code == "ragged-table") {
-        std::fprintf(stderr, "dondoc: %s: warning: %s\n", path.c_str(), w.message.c_str());
-      }
-    }
-  }
-  if (failures > 0) {
-    std::fprintf(stderr, "dondoc: %d of %zu file%s failed\n", failures, files.size(),
-                 files.size() == 1 ? "" : "s");
-    return 1;
-  }
-  return 0;
+  return ForEachDocument(
+      files, [&](const std::string& path, const read::Input&, const Document& doc) {
+        Print(path, doc, width);
+        for (const Warning& w : doc.warnings) {
+          if (w.code == "ragged-table") {
+            std::fprintf(stderr, "dondoc: %s: warning: %s\n", path.c_str(), w.message.c_str());
+          }
+        }
+        return true;
+      });
 }
 
 }  // namespace dondoc::cli
