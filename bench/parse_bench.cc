@@ -9,6 +9,9 @@
 //   fold            text::FoldMapped of the normalized text (what matchers do)
 //   parse           read::FromBytes + parse::Parse
 //   parse_json      parse + parse::ToJsonString
+//   stage/<name>    one extractor alone over the normalized texts (read = FromBytes of the raw
+//                   bytes; times, tasks and reporting get the document's fold made beforehand),
+//                   so the summary can say where the parse's time goes
 // Reported as bytes/s and documents/s (items); a summary at the end gives each stage's MB/s
 // and its ratio to the baseline.
 #include <benchmark/benchmark.h>
@@ -24,8 +27,18 @@
 #include <string>
 #include <vector>
 
+#include "parse/header.h"
 #include "parse/json.h"
+#include "parse/kind.h"
+#include "parse/layout.h"
+#include "parse/outline.h"
 #include "parse/parse.h"
+#include "parse/recipients.h"
+#include "parse/references.h"
+#include "parse/reporting.h"
+#include "parse/signers.h"
+#include "parse/tasks.h"
+#include "parse/times.h"
 #include "read/file.h"
 #include "text/decode.h"
 #include "text/fold.h"
@@ -158,6 +171,86 @@ void BM_ParseNoTasks(benchmark::State& state) { ParseAll(state, false, false); }
 void BM_Parse(benchmark::State& state) { ParseAll(state, true, false); }
 void BM_ParseJson(benchmark::State& state) { ParseAll(state, true, true); }
 
+// What the stage benchmarks need besides the text: the parsed document (tasks read its header
+// and outline) and the document's fold. Built on first use only.
+struct Prepared {
+  std::vector<dondoc::Document> docs;
+  std::vector<dondoc::text::FoldedText> folds;
+};
+
+const Prepared& ThePrepared() {
+  static const Prepared p = [] {
+    Prepared out;
+    for (const std::string& t : TheCorpus().normalized) {
+      out.docs.push_back(dondoc::parse::Parse(t, dondoc::Source{}));
+      out.folds.push_back(dondoc::text::FoldMapped(t));
+    }
+    return out;
+  }();
+  return p;
+}
+
+// Runs `stage(i)` for every normalized document i.
+template <typename F>
+void Stage(benchmark::State& state, F stage) {
+  const Corpus& c = TheCorpus();
+  ThePrepared();  // before the timed loop
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < c.normalized.size(); ++i) stage(i);
+  }
+  Account(state, c.normalized_bytes, c.normalized.size());
+}
+
+void RegisterStages() {
+  namespace p = dondoc::parse;
+  const auto add = [](const char* name, auto fn) {
+    benchmark::RegisterBenchmark(name, [fn](benchmark::State& st) {
+      Stage(st, fn);
+    })->Unit(benchmark::kMillisecond);
+  };
+  const auto& t = TheCorpus().normalized;
+  add("stage/read", [](std::size_t i) {
+    auto in = dondoc::read::FromBytes(TheCorpus().docs[i], "bench.txt");
+    benchmark::DoNotOptimize(in.ok());
+  });
+  add("stage/header", [&t](std::size_t i) {
+    auto h = p::ExtractHeader(t[i]);
+    benchmark::DoNotOptimize(h.number.data());
+  });
+  add("stage/layout+signers+recipients", [&t](std::size_t i) {
+    const p::Layout layout(t[i]);
+    auto s = p::ExtractSigners(layout);
+    auto r = p::ExtractRecipients(t[i], layout);
+    benchmark::DoNotOptimize(s.size() + r.size());
+  });
+  add("stage/outline", [&t](std::size_t i) {
+    auto o = p::ExtractOutline(t[i]);
+    benchmark::DoNotOptimize(o.size());
+  });
+  add("stage/references", [&t](std::size_t i) {
+    auto r = p::ExtractReferences(t[i], ThePrepared().docs[i].number);
+    benchmark::DoNotOptimize(r.size());
+  });
+  add("stage/times", [&t](std::size_t i) {
+    std::vector<dondoc::Warning> w;
+    auto r = p::ExtractTimes(t[i], ThePrepared().folds[i], ThePrepared().docs[i].date, &w);
+    benchmark::DoNotOptimize(r.size());
+  });
+  add("stage/tasks", [&t](std::size_t i) {
+    std::vector<dondoc::Warning> w;
+    const dondoc::Document& d = ThePrepared().docs[i];
+    if (d.kind != "official") return;
+    auto r = p::ExtractTasks(t[i], ThePrepared().folds[i], d, &w);
+    benchmark::DoNotOptimize(r.size());
+  });
+  add("stage/reporting", [&t](std::size_t i) {
+    const dondoc::Document& d = ThePrepared().docs[i];
+    if (d.kind != "official") return;
+    auto r = p::ExtractReporting(t[i], ThePrepared().folds[i], d);
+    benchmark::DoNotOptimize(r.size());
+  });
+}
+
 BENCHMARK(BM_Baseline)->Name("baseline")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DecodeNormalize)->Name("decode_normalize")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Fold)->Name("fold")->Unit(benchmark::kMillisecond);
@@ -229,6 +322,7 @@ int main(int argc, char** argv) {
   }
   std::printf("corpus: %s: %zu documents, %.1f MB (%d refused by FromBytes)\n", c.dir.c_str(),
               c.docs.size(), static_cast<double>(c.bytes) / 1e6, c.rejected);
+  RegisterStages();
   SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.PrintSummary();
