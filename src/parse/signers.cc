@@ -312,29 +312,38 @@ constexpr std::size_t kMaxGapSegments = 8;  // blank or placeholder lines before
 constexpr std::size_t kMaxTitleWords = 30;
 constexpr std::size_t kMaxUnprefixedTitleWords = 10;
 
-class Scanner {
- public:
-  explicit Scanner(const Layout& layout) : segs_(layout.segs()) {
-    // The words of all segments in one vector; toks_[s] views segment s's words.
-    std::vector<Tok> raw;
-    std::vector<std::size_t> ends;
-    ends.reserve(segs_.size());
-    for (const Seg& s : segs_) {
-      Tokenize(s, &raw, &words_);
-      ends.push_back(words_.size());
-    }
-    toks_.reserve(segs_.size());
-    std::size_t begin = 0;
-    for (const std::size_t end : ends) {
-      toks_.push_back(std::span<const Tok>(words_).subspan(begin, end - begin));
-      begin = end;
+// False when no signer block can start in the segment `t`, without splitting it into words:
+// a block starts at an authority prefix (every one of PrefixOf's holds "TM", "TL", "TU", "T/",
+// "KT", "K/" or "Q.") or at a line whose first word is all capitals (a title head, "GIÁM ĐỐC").
+// A first word that is a signature placeholder ("(Đã ký)", "Đã ký") is dropped by Tokenize,
+// so a line starting with one is kept for the full check. Hot: every line of the document.
+bool MayStartBlock(std::string_view t) {
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    const char c = t[i], d = t[i + 1];
+    if ((c == 'T' && (d == 'M' || d == 'L' || d == 'U' || d == '/')) ||
+        (c == 'K' && (d == 'T' || d == '/')) || (c == 'Q' && d == '.')) {
+      return true;
     }
   }
+  const std::string_view first = t.substr(0, t.find(' '));
+  if (first.empty()) return false;
+  const char c0 = first.front();
+  if (c0 == '(' || c0 == '[' || c0 == 'd' || c0 == 'D' || (c0 & 0x80) != 0) return true;
+  return CaseOf(first) == Case::kUpper;
+}
+
+class Scanner {
+ public:
+  // Segments are split into words only when a block could start there or a block reads them:
+  // most lines of a document are prose that no signature starts in (MayStartBlock).
+  explicit Scanner(const Layout& layout)
+      : segs_(layout.segs()), toks_(segs_.size()), tokenized_(segs_.size(), false) {}
 
   std::vector<Signer> Run() {
     std::vector<Signer> out;
     for (std::size_t s = 0; s < segs_.size(); ++s) {
-      for (std::size_t t = 0; t < toks_[s].size(); ++t) {
+      if (!MayStartBlock(segs_[s].text)) continue;
+      for (std::size_t t = 0; t < Toks(s).size(); ++t) {
         const bool prefixed = StartsPrefixed(s, t);
         if (!prefixed && !StartsUnprefixed(s, t)) continue;
         std::size_t end_s = s, end_t = t;
@@ -355,7 +364,7 @@ class Scanner {
 
  private:
   bool StartsPrefixed(std::size_t s, std::size_t t) const {
-    const auto& ts = toks_[s];
+    const auto& ts = Toks(s);
     std::size_t rest = 0;
     if (PrefixOf(ts[t].w, t == 0, &rest).empty()) return false;
     if (t > 0) {
@@ -369,14 +378,14 @@ class Scanner {
     return TitleFollows(s, t, rest);
   }
 
-  // True when the prefix toks_[s][t] (prefix length rest) is followed by an upper-case title:
+  // True when the prefix Toks(s)[t] (prefix length rest) is followed by an upper-case title:
   // glued ("KT.BỘ"), next on the line, or first on the next non-blank line ("KT.\nBỘ TRƯỞNG").
   bool TitleFollows(std::size_t s, std::size_t t, std::size_t rest) const {
-    if (rest < toks_[s][t].w.size()) return true;
-    if (t + 1 < toks_[s].size()) return CaseOf(toks_[s][t + 1].w) == Case::kUpper;
+    if (rest < Toks(s)[t].w.size()) return true;
+    if (t + 1 < Toks(s).size()) return CaseOf(Toks(s)[t + 1].w) == Case::kUpper;
     for (std::size_t n = s + 1; n < segs_.size() && n <= s + 2; ++n) {
       if (segs_[n].brk) return false;
-      if (!toks_[n].empty()) return CaseOf(toks_[n][0].w) == Case::kUpper;
+      if (!Toks(n).empty()) return CaseOf(Toks(n)[0].w) == Case::kUpper;
     }
     return false;
   }
@@ -384,16 +393,16 @@ class Scanner {
   bool StartsUnprefixed(std::size_t s, std::size_t t) const {
     if (t != 0) return false;
     std::vector<std::string> folded;
-    for (std::size_t i = 0; i < toks_[s].size() && i < 4; ++i) {
-      if (CaseOf(toks_[s][i].w) != Case::kUpper) break;
-      folded.push_back(text::Fold(toks_[s][i].w));
+    for (std::size_t i = 0; i < Toks(s).size() && i < 4; ++i) {
+      if (CaseOf(Toks(s)[i].w) != Case::kUpper) break;
+      folded.push_back(text::Fold(Toks(s)[i].w));
     }
     if (folded.empty()) return false;
     const std::size_t skip = folded[0] == "pho" ? 1 : 0;
     return TitleHeadAt(folded, skip) > 0;
   }
 
-  // Reads one block starting at toks_[s0][t0]; sets *end_s/*end_t to its last word.
+  // Reads one block starting at Toks(s0)[t0]; sets *end_s/*end_t to its last word.
   std::optional<Signer> Parse(std::size_t s0, std::size_t t0, bool prefixed, std::size_t* end_s,
                               std::size_t* end_t) const {
     std::vector<TitleWord> title;
@@ -404,14 +413,14 @@ class Scanner {
     for (std::size_t s = s0; s < segs_.size() && !done; ++s) {
       if (s != s0) {
         if (segs_[s].brk) break;
-        if (toks_[s].empty()) {
+        if (Toks(s).empty()) {
           if (++gap > kMaxGapSegments) break;
           continue;
         }
-        if (StopsBlock(segs_[s], toks_[s])) break;
+        if (StopsBlock(segs_[s], Toks(s))) break;
       }
       gap = 0;
-      const auto& ts = toks_[s];
+      const auto& ts = Toks(s);
       for (std::size_t t = s == s0 ? t0 : 0; t < ts.size(); ++t) {
         std::size_t rest = 0;
         std::string auth = PrefixOf(ts[t].w, t == 0, &rest);
@@ -488,7 +497,7 @@ class Scanner {
     }
     std::uint32_t end = title.back().tok.e;
     if (name) {
-      const auto& ts = toks_[name->first];
+      const auto& ts = Toks(name->first);
       for (std::size_t i = 0; i < name_len; ++i) {
         std::string_view w = ts[name->second + i].w;
         while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
@@ -501,9 +510,20 @@ class Scanner {
     return out;
   }
 
+  // The words of segment s (Tokenize), made on first use. References stay valid: toks_ is
+  // never resized.
+  const std::vector<Tok>& Toks(std::size_t s) const {
+    if (!tokenized_[s]) {
+      Tokenize(segs_[s], &raw_, &toks_[s]);
+      tokenized_[s] = true;
+    }
+    return toks_[s];
+  }
+
   const std::vector<Seg>& segs_;
-  std::vector<Tok> words_;
-  std::vector<std::span<const Tok>> toks_;
+  mutable std::vector<std::vector<Tok>> toks_;
+  mutable std::vector<bool> tokenized_;
+  mutable std::vector<Tok> raw_;  // Tokenize's scratch space
 };
 
 }  // namespace
