@@ -1,10 +1,12 @@
-// dondoc eval-tasks [GOLD_DIR] [--corpus DIR]
+// dondoc eval-tasks [GOLD_DIR] [--corpus DIR] [--misses]
 //
 // Scores the tasks extractor against the hand-annotated gold set (default
 // tests/data/tasks-gold, one JSON file per document; rules in its README.md) over the corpus
 // (default ../shared/corpus/dev). Prints one line per document — gold and predicted tasks and
 // units in scope, units P/R/F1, role accuracy, time accuracy — and the overall figures,
 // summed over documents (micro-averaged). What each figure forgives: eval/tasks_score.h.
+// --misses lists, under each document, the gold units not found, the predicted units matching
+// none, the wrong roles and the wrong due dates.
 // Exit 0 unless a gold file or a corpus file cannot be read (the others are still scored).
 #include <algorithm>
 #include <cstdio>
@@ -44,9 +46,12 @@ void PrintRow(const std::string& name, const eval::TasksScore& s) {
 int CmdEvalTasks(const Args& args) {
   std::string gold_dir = "tests/data/tasks-gold";
   std::string corpus = "../shared/corpus/dev";
+  bool show_misses = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--corpus" && i + 1 < args.size()) {
       corpus = args[++i];
+    } else if (args[i] == "--misses") {
+      show_misses = true;
     } else if (!args[i].empty() && args[i][0] != '-') {
       gold_dir = args[i];
     } else {
@@ -91,8 +96,11 @@ int CmdEvalTasks(const Args& args) {
       continue;
     }
     const Document doc = parse::Parse(input.value().text, input.value().source);
-    const eval::TasksScore s = eval::ScoreTasks(*gold, doc, input.value().text);
+    std::vector<std::string> misses;
+    const eval::TasksScore s =
+        eval::ScoreTasks(*gold, doc, input.value().text, show_misses ? &misses : nullptr);
     PrintRow(path.stem().string(), s);
+    for (const std::string& m : misses) std::printf("    %s\n", m.c_str());
     total.Add(s);
     ++scored;
   }

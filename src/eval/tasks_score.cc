@@ -124,6 +124,8 @@ struct Unit {
   std::string key, role;
   int task = 0;
   bool used = false;
+  int partner = -1;  // index of the matched unit on the other side
+  std::string name;  // as written, for the misses report
 };
 
 // Matches unused gold units to unused predicted units, restricted to the given tasks
@@ -142,6 +144,8 @@ int MatchUnits(std::vector<Unit>* gold, std::vector<Unit>* pred, int gold_task, 
         if (need_role && p.role != g.role) continue;
         if (exact ? p.key != g.key : !UnitKeysMatch(g.key, p.key)) continue;
         g.used = p.used = true;
+        g.partner = static_cast<int>(&p - pred->data());
+        p.partner = static_cast<int>(&g - gold->data());
         ++pairs;
         if (p.role == g.role) ++*same_role;
         break;
@@ -292,7 +296,8 @@ double TasksScore::TimeAccuracy() const { return Ratio(time_ok, gold_dated); }
 double TasksScore::TaskPrecision() const { return Ratio(aligned_tasks, pred_tasks); }
 double TasksScore::TaskRecall() const { return Ratio(aligned_tasks, gold_tasks); }
 
-TasksScore ScoreTasks(const TasksGold& gold, const Document& doc, std::string_view text) {
+TasksScore ScoreTasks(const TasksGold& gold, const Document& doc, std::string_view text,
+                      std::vector<std::string>* misses) {
   TasksScore s;
   auto scope = FindScope(gold, text);
   if (!scope) {
@@ -355,13 +360,13 @@ TasksScore ScoreTasks(const TasksGold& gold, const Document& doc, std::string_vi
   std::vector<Unit> gu, pu;
   for (int g = 0; g < ng; ++g) {
     for (const auto& u : gold.tasks[static_cast<std::size_t>(g)].units) {
-      gu.push_back({UnitKey(u.name), u.role, g});
+      gu.push_back({UnitKey(u.name), u.role, g, false, -1, u.name});
     }
   }
   for (int p = 0; p < np; ++p) {
     for (const auto& u : pred[static_cast<std::size_t>(p)]->units) {
       std::string key = UnitKey(u.name);
-      if (!key.empty()) pu.push_back({std::move(key), u.role, p});
+      if (!key.empty()) pu.push_back({std::move(key), u.role, p, false, -1, u.name});
     }
   }
   s.gold_units = static_cast<int>(gu.size());
@@ -403,7 +408,39 @@ TasksScore ScoreTasks(const TasksGold& gold, const Document& doc, std::string_vi
         }
       }
     }
-    if (p >= 0 && due_date(pred[static_cast<std::size_t>(p)]) == gt.due_date) ++s.time_ok;
+    const std::string got = p >= 0 ? due_date(pred[static_cast<std::size_t>(p)]) : "";
+    if (p >= 0 && got == gt.due_date) {
+      ++s.time_ok;
+    } else if (misses != nullptr) {
+      misses->push_back(
+          "time: \"" + gt.action_hint + "\" due " + gt.due_date + " (" + gt.due_text + "), got " +
+          (p < 0         ? "no task"
+           : got.empty() ? "no date"
+                         : got) +
+          (p >= 0 ? " in \"" + pred[static_cast<std::size_t>(p)]->action.substr(0, 60) + "\""
+                  : ""));
+    }
+  }
+  if (misses != nullptr) {
+    auto gold_action = [&](int g) { return gold.tasks[static_cast<std::size_t>(g)].action_hint; };
+    auto pred_action = [&](int p) {
+      return pred[static_cast<std::size_t>(p)]->action.substr(0, 60);
+    };
+    for (const Unit& g : gu) {
+      if (!g.used) {
+        misses->push_back("miss unit: " + g.name + " [" + g.role + "] in \"" + gold_action(g.task) +
+                          "\"");
+      } else if (const Unit& p = pu[static_cast<std::size_t>(g.partner)]; p.role != g.role) {
+        misses->push_back("role: " + g.name + " gold " + g.role + ", got " + p.role + " in \"" +
+                          gold_action(g.task) + "\"");
+      }
+    }
+    for (const Unit& p : pu) {
+      if (!p.used) {
+        misses->push_back("extra unit: " + p.name + " [" + p.role + "] in \"" +
+                          pred_action(p.task) + "\"");
+      }
+    }
   }
   return s;
 }

@@ -82,8 +82,12 @@ struct TasksScore {
   double TaskRecall() const;
 };
 
-// Scores `doc`, parsed from the normalized `text`, against `gold`. Thread-safe.
-TasksScore ScoreTasks(const TasksGold& gold, const Document& doc, std::string_view text);
+// Scores `doc`, parsed from the normalized `text`, against `gold`. Thread-safe. When `misses`
+// is given, one line is appended per miss, for a reader working on the extractor: a gold unit
+// not found ("miss unit"), a predicted unit matching none ("extra unit"), a matched unit with
+// another role ("role"), a dated gold task whose due date is wrong ("time").
+TasksScore ScoreTasks(const TasksGold& gold, const Document& doc, std::string_view text,
+                      std::vector<std::string>* misses = nullptr);
 
 // The comparison key of a unit name (see the header comment): "Sở TT&TT tỉnh X" →
 // "so thong tin va truyen thong tinh x". Exposed for tests.

@@ -158,6 +158,21 @@ TEST(TasksScore, WrongRoleSpuriousUnitAndWrongDate) {
   EXPECT_EQ(s.time_ok, 1);
 }
 
+TEST(TasksScore, MissesNameEachWrongUnitRoleAndDate) {
+  Document d = PerfectDoc();
+  d.tasks[1].units[1].role = "lead";
+  d.tasks[2].units.push_back({"Công an tỉnh", "", "execute", {}});
+  d.times[1].date = "2026-06-29";
+  std::vector<std::string> misses;
+  ScoreTasks(SectionTwoGold(), d, kText, &misses);
+  ASSERT_EQ(misses.size(), 3u);
+  EXPECT_EQ(misses[0].rfind("time: \"Tuyên truyền Luật Tiêu chuẩn\" due 2026-06-30", 0), 0u)
+      << misses[0];
+  EXPECT_EQ(misses[1].rfind("role: Sở Thông tin và Truyền thông gold coordinate, got lead", 0), 0u)
+      << misses[1];
+  EXPECT_EQ(misses[2].rfind("extra unit: Công an tỉnh [execute]", 0), 0u) << misses[2];
+}
+
 TEST(TasksScore, RolesComparedInsideTheAlignedTask) {
   // Sở Y tế leads task 1 and coordinates task 2; a prediction with the roles swapped
   // between tasks must lose both roles, not have them paired across tasks.
