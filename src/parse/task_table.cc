@@ -12,7 +12,8 @@
 // - in an execute column, "(chủ trì)" after a unit makes it lead, and units after "phối hợp"
 //   coordinate;
 // - group rows ("I | NHÓM GIẢI PHÁP …") with an empty content or no unit give no task;
-// - ragged rows are read by position; one warning per table says how many there were.
+// - ragged rows are read by position; one warning per table says how many there were;
+// - rows of dots ("…......", a portal copy's cut) are no rows: one warning per table.
 #include "parse/task_table.h"
 
 #include <algorithm>
@@ -141,6 +142,13 @@ void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks
     task.path = env.outline.Path(env.outline.NodeAt(row.begin));
     task.span = OrigSpan(env.f, row.begin, row.end);
     tasks->push_back(std::move(task));
+  }
+  if (table.elided > 0 && warnings != nullptr) {
+    warnings->push_back({"table-rows-elided",
+                         "task table has " + std::to_string(table.elided) +
+                             " row(s) of only dots (\"…...\"): rows not printed in this copy "
+                             "are not read",
+                         OrigSpan(env.f, table.begin, table.end)});
   }
   if (ragged > 0 && warnings != nullptr) {
     warnings->push_back({"ragged-table",

@@ -55,7 +55,8 @@ inline constexpr std::size_t kMaxActionBytes = 300;
 
 // Tasks from the rows of a task table (none when the header has no content column or no
 // chủ trì / thực hiện column). Rows with fewer or more cells than the header are read by
-// position and reported once per table as a "ragged-table" warning.
+// position and reported once per table as a "ragged-table" warning; rows of dots where a copy
+// left rows out ("…......", Table::elided) as a "table-rows-elided" warning.
 void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks,
                 std::vector<Warning>* warnings);
 

@@ -13,6 +13,9 @@
 // - Markdown table rows ("| a | b |", separator rows dropped) and flattened tables (each cell
 //   on its own lines between lone "|" lines; two "|" lines in a row end a row when the row is
 //   full or the next cell looks like a row number, else they are an empty cell) become tables.
+// - A flattened-table cell of only dots or ellipses ("…......") marks rows a portal copy left
+//   out: it is no cell, it ends the row before it, and the next cell starts a new row (else that
+//   row would swallow the next one and lose its task). Counted in Table::elided.
 #include "parse/tasks_scan.h"
 
 #include <unicode/uchar.h>
@@ -100,6 +103,26 @@ Cell Trimmed(std::string_view fs, std::size_t b, std::size_t e) {
   return {b, e};
 }
 
+// Only dots and ellipses (U+2026), at least three dots' worth: "…....", "......".
+bool IsElision(std::string_view fs, const Cell& c) {
+  constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  int dots = 0;
+  for (std::size_t i = c.begin; i < c.end;) {
+    if (fs[i] == '.') {
+      ++dots;
+      ++i;
+    } else if (fs.substr(i, 3) == kEllipsis) {
+      dots += 3;
+      i += 3;
+    } else if (IsSpace(fs[i]) || fs[i] == '\n') {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return dots >= 3;
+}
+
 }  // namespace
 
 std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig) {
@@ -175,6 +198,7 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
   bool flat_cell_open = false;
   std::size_t flat_cell_begin = 0, flat_cell_end = 0;
   bool flat_empty_pending = false;
+  bool flat_row_gap = false;  // an elision cell closed: the next cell starts a row
   std::size_t header_cells = 0;
 
   auto close_para = [&]() {
@@ -198,10 +222,16 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
     in_table = false;
     if (table.flattened && flat_cell_open && flat_cell_end > flat_cell_begin &&
         !table.rows.empty()) {
-      table.rows.back().cells.push_back(Trimmed(fs, flat_cell_begin, flat_cell_end));
-      table.rows.back().end = flat_cell_end;
+      const Cell c = Trimmed(fs, flat_cell_begin, flat_cell_end);
+      if (IsElision(fs, c)) {
+        ++table.elided;
+      } else {
+        table.rows.back().cells.push_back(c);
+        table.rows.back().end = flat_cell_end;
+      }
     }
     flat_cell_open = false;
+    flat_row_gap = false;
     if (!table.rows.empty() && !outline.Skipped(outline.NodeAt(table.begin))) {
       table.end = table.rows.back().end;
       scan.tables.push_back(std::move(table));
@@ -273,9 +303,15 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
         }
       } else if (lone_pipe) {
         if (flat_cell_open && flat_cell_end > flat_cell_begin) {
-          if (table.rows.empty()) table.rows.push_back({{}, flat_cell_begin, flat_cell_begin});
-          table.rows.back().cells.push_back(Trimmed(fs, flat_cell_begin, flat_cell_end));
-          table.rows.back().end = flat_cell_end;
+          const Cell c = Trimmed(fs, flat_cell_begin, flat_cell_end);
+          if (IsElision(fs, c)) {
+            ++table.elided;
+            flat_row_gap = true;
+          } else {
+            if (table.rows.empty()) table.rows.push_back({{}, flat_cell_begin, flat_cell_begin});
+            table.rows.back().cells.push_back(c);
+            table.rows.back().end = flat_cell_end;
+          }
           flat_empty_pending = false;
         } else if (flat_cell_open) {
           flat_empty_pending = true;  // "|" right after "|": an empty cell or a row break
@@ -285,6 +321,13 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
         flat_cell_end = next;
       } else {
         // A content line of a flattened cell.
+        if (flat_row_gap) {
+          flat_row_gap = false;
+          flat_empty_pending = false;
+          if (!table.rows.empty() && !table.rows.back().cells.empty()) {
+            table.rows.push_back({{}, lb, lb});
+          }
+        }
         if (flat_empty_pending) {
           flat_empty_pending = false;
           const std::size_t have = table.rows.empty() ? 0 : table.rows.back().cells.size();

@@ -61,6 +61,7 @@ struct Table {
   std::vector<TableRow> rows;
   std::size_t begin = 0, end = 0;
   bool flattened = false;  // one cell per line between lone "|" lines (converted documents)
+  int elided = 0;          // "…......" cells: rows the copy left out (flattened tables)
 };
 
 struct Scan {

@@ -219,6 +219,27 @@ TEST(TasksTest, RaggedFlattenedTableWarns) {
   EXPECT_EQ(w[0].code, "ragged-table");
 }
 
+// Nghệ An KH 980: the portal copy cut rows out of the task table and printed "…....." in
+// their place, right after a row's last cell; the row after it is a task of its own.
+TEST(TasksTest, ElidedRowsInFlattenedTable) {
+  const std::string text =
+      "PHỤ LỤC\n\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Đơn vị chủ trì**\n|\n**Phối hợp**\n|\n|\n"
+      "1\n|\nRà soát quy định về\nđầu tư công\n|\nSở Tài chính\n|\nSở Tư pháp\n|\n"
+      "….................\n|\n"
+      "2\n|\nPhát triển thương mại điện tử\n|\nSở Công Thương\n|\nSở Tài chính\n|\n|\n"
+      "3\n|\nBồi dưỡng cán bộ\n|\nSở Nội vụ\n|\n...\n|\n\n";
+  std::vector<Warning> w;
+  const auto tasks = ExtractTasks(text, Doc(text), &w);
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tài chính/lead", "Sở Tư pháp/coordinate"}));
+  EXPECT_EQ(tasks[1].action, "Phát triển thương mại điện tử");
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Công Thương/lead", "Sở Tài chính/coordinate"}));
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Nội vụ/lead"}));  // "..." is no coordinating unit
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[0].code, "table-rows-elided");
+  EXPECT_EQ(w[1].code, "ragged-table");  // row 3 lacks a cell
+}
+
 TEST(TasksTest, FieldBlockIsOneTask) {
   const std::string text =
       "II. NỘI DUNG KẾ HOẠCH\n"
