@@ -14,5 +14,9 @@ int CmdTasks(const Args& args);        // dondoc tasks FILE... [--width N]
 int CmdSummary(const Args& args);      // dondoc summary FILE...
 int CmdEvalTasks(const Args& args);    // dondoc eval-tasks [GOLD_DIR] [--corpus DIR]
 int CmdDebugHeader(const Args& args);  // dondoc debug-header FILE
+int CmdIngest(const Args& args);       // dondoc ingest [--db PATH] [--reparse] PATH...
+int CmdDb(const Args& args);           // dondoc db check [--db PATH]
+int CmdSearch(const Args& args);       // dondoc search [--db PATH] QUERY... [filters] [--json]
+int CmdShow(const Args& args);         // dondoc show [--db PATH] NUMBER|ID
 
 }  // namespace dondoc::cli

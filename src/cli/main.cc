@@ -22,6 +22,16 @@ constexpr const char* kUsage =
     "  eval-tasks [GOLD_DIR] [--corpus DIR]\n"
     "                 score tasks, units, roles and deadlines against the hand-made gold set\n"
     "                 (default tests/data/tasks-gold)\n"
+    "  ingest [--db PATH] [--reparse] PATH...\n"
+    "                 store documents (files, folders recursively) in the database\n"
+    "                 (default ./dondoc.db); unchanged files are skipped by content hash\n"
+    "  search [--db PATH] QUERY... [--type T] [--issuer S] [--year Y] [--unit U] [--limit N]\n"
+    "         [--json]\n"
+    "                 full-text and number search, without diacritics if you like\n"
+    "  show [--db PATH] NUMBER|ID\n"
+    "                 a readable summary of one stored document\n"
+    "  db check [--db PATH]\n"
+    "                 check the database's integrity (pages, foreign keys, full-text index)\n"
     "  version        print the version\n";
 
 }  // namespace
@@ -40,6 +50,10 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return dondoc::cli::CmdEval(args);
   if (cmd == "eval-tasks") return dondoc::cli::CmdEvalTasks(args);
   if (cmd == "debug-header") return dondoc::cli::CmdDebugHeader(args);
+  if (cmd == "ingest") return dondoc::cli::CmdIngest(args);
+  if (cmd == "search") return dondoc::cli::CmdSearch(args);
+  if (cmd == "show") return dondoc::cli::CmdShow(args);
+  if (cmd == "db") return dondoc::cli::CmdDb(args);
   if (cmd == "version" || cmd == "--version") {
     std::puts("dondoc 0.1.0");
     return 0;

@@ -1,0 +1,126 @@
+// Tested by fts_tokenizer_test.cc. The FTS5 tokenizer API is documented at
+// https://sqlite.org/fts5.html#custom_tokenizers; the header is sqlite3.h (fts5_api).
+#include "store/fts_tokenizer.h"
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "store/sqlite_db.h"
+
+namespace dondoc::store {
+namespace {
+
+// One `vi` tokenizer instance: the unicode61 instance it wraps. FTS5 only ever sees the
+// address, as an opaque Fts5Tokenizer*.
+struct ViTokenizer {
+  fts5_tokenizer inner{};
+  Fts5Tokenizer* inner_instance = nullptr;
+};
+
+// Context of one xTokenize call: where tokens go, and a buffer for rewritten ones.
+struct TokenSink {
+  void* ctx;
+  int (*emit)(void*, int, const char*, int, int, int);
+  std::string buf;
+};
+
+// True for the lead byte pairs we rewrite: đ U+0111 (C4 91) and ð U+00F0 (C3 B0). unicode61
+// has lower-cased Đ and Ð already.
+bool IsD(const char* p) {
+  const auto a = static_cast<unsigned char>(p[0]);
+  const auto b = static_cast<unsigned char>(p[1]);
+  return (a == 0xC4 && b == 0x91) || (a == 0xC3 && b == 0xB0);
+}
+
+int FoldToken(void* pctx, int tflags, const char* token, int n, int start, int end) {
+  auto* sink = static_cast<TokenSink*>(pctx);
+  bool has_d = false;
+  for (int i = 0; i + 1 < n && !has_d; ++i) has_d = IsD(token + i);
+  // Most tokens have no đ: pass them through without a copy.
+  if (!has_d) return sink->emit(sink->ctx, tflags, token, n, start, end);
+  sink->buf.clear();
+  for (int i = 0; i < n; ++i) {
+    if (i + 1 < n && IsD(token + i)) {
+      sink->buf.push_back('d');
+      ++i;
+    } else {
+      sink->buf.push_back(token[i]);
+    }
+  }
+  // Offsets stay those of the original text, so snippet() highlights "Đồng", not "dong".
+  return sink->emit(sink->ctx, tflags, sink->buf.data(), static_cast<int>(sink->buf.size()), start,
+                    end);
+}
+
+int ViCreate(void* user_data, const char** args, int nargs, Fts5Tokenizer** out) {
+  auto* api = static_cast<fts5_api*>(user_data);
+  auto* t = new ViTokenizer;
+  void* inner_data = nullptr;
+  int rc = api->xFindTokenizer(api, "unicode61", &inner_data, &t->inner);
+  if (rc == SQLITE_OK) {
+    // remove_diacritics 2 first; options given to `vi` (e.g. tokenchars) follow, so a later
+    // repetition overrides ours.
+    std::vector<const char*> inner_args = {"remove_diacritics", "2"};
+    for (int i = 0; i < nargs; ++i) inner_args.push_back(args[i]);
+    rc = t->inner.xCreate(inner_data, inner_args.data(), static_cast<int>(inner_args.size()),
+                          &t->inner_instance);
+  }
+  if (rc != SQLITE_OK) {
+    delete t;
+    return rc;
+  }
+  *out = reinterpret_cast<Fts5Tokenizer*>(t);
+  return SQLITE_OK;
+}
+
+void ViDelete(Fts5Tokenizer* p) {
+  auto* t = reinterpret_cast<ViTokenizer*>(p);
+  if (t->inner_instance != nullptr) t->inner.xDelete(t->inner_instance);
+  delete t;
+}
+
+int ViTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n,
+               int (*emit)(void*, int, const char*, int, int, int)) {
+  auto* t = reinterpret_cast<ViTokenizer*>(p);
+  TokenSink sink{ctx, emit, {}};
+  return t->inner.xTokenize(t->inner_instance, &sink, flags, text, n, FoldToken);
+}
+
+// The connection's fts5_api, reached the documented way: SELECT fts5(?1) with a pointer
+// bound under the type name "fts5_api_ptr".
+// Preparing reads the schema, so a file that is not a database fails here first: the
+// SQLite code is returned as is for the caller to report.
+int FindFts5(sqlite3* db, fts5_api** api) {
+  *api = nullptr;
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(s, 1, static_cast<void*>(api), "fts5_api_ptr", nullptr);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) rc = SQLITE_OK;
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
+}  // namespace
+
+Result<Ok> RegisterViTokenizer(sqlite3* db) {
+  fts5_api* api = nullptr;
+  if (const int rc = FindFts5(db, &api); rc != SQLITE_OK) return SqliteError(rc, db, "");
+  if (api == nullptr || api->iVersion < 2) {
+    return Error{"sqlite_error", "this SQLite has no FTS5 (needed for search)"};
+  }
+  fts5_tokenizer vi{ViCreate, ViDelete, ViTokenize};
+  // The api pointer is the user data: it lives as long as the connection, which outlives
+  // every tokenizer instance, so there is nothing to free (xDestroy null).
+  const int rc = api->xCreateTokenizer(api, "vi", api, &vi, nullptr);
+  if (rc != SQLITE_OK) {
+    return Error{"sqlite_error",
+                 std::string("cannot register the vi tokenizer: ") + sqlite3_errstr(rc)};
+  }
+  return Ok{};
+}
+
+}  // namespace dondoc::store

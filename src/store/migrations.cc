@@ -1,0 +1,202 @@
+// Tested by migrations_test.cc.
+//
+// Conventions of the schema (PostgreSQL-compatible where it costs nothing):
+// - STRICT tables: a text in an INTEGER column is an error, not silently kept.
+// - Absent values are NULL, never ''. Dates are ISO 'YYYY-MM-DD' text.
+// - *_key columns hold text::Fold / parse::SymbolKey forms for matching without accents;
+//   the as-written value sits beside them for display.
+// - Child rows (refs, times, tasks, reporting) carry `ord`, their index in the parsed
+//   document's array, and die with their document (ON DELETE CASCADE).
+#include "store/migrations.h"
+
+#include <string>
+
+namespace dondoc::store {
+
+namespace {
+
+// v1: documents, their parse, full-text index, units, tasks, times, reporting, ingest log.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE documents (
+  id             INTEGER PRIMARY KEY,
+  sha256         TEXT NOT NULL UNIQUE,   -- of the file's bytes: the ingest identity
+  path           TEXT NOT NULL,          -- where it was first read from
+  format         TEXT NOT NULL,
+  encoding       TEXT NOT NULL,
+  kind           TEXT NOT NULL,          -- official | article | unknown
+  number         TEXT,                   -- as printed: '35-NQ/TW'
+  number_key     TEXT,                   -- parse::SymbolKey: '35nqtw'
+  type           TEXT,                   -- 'KH', 'QĐ'
+  type_key       TEXT,                   -- folded: 'kh', 'qd'
+  type_name      TEXT,
+  issuer         TEXT,
+  issuer_parent  TEXT,
+  issuer_key     TEXT,                   -- folded issuer + parent, for --issuer
+  issuer_unit    INTEGER REFERENCES units(id),
+  place          TEXT,
+  date           TEXT,
+  year           INTEGER,
+  title          TEXT,
+  text           TEXT NOT NULL,          -- normalized; every span refers to it
+  read_warnings  TEXT NOT NULL,          -- JSON: what decoding repaired (for re-parsing)
+  parse_json     TEXT NOT NULL,          -- dondoc/document@1
+  parser_version TEXT NOT NULL,
+  ingested_at    TEXT NOT NULL,
+  parsed_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX documents_number_key ON documents(number_key);
+CREATE INDEX documents_year ON documents(year);
+
+-- Unit names met in documents (issuers, task units), one row per folded name.
+CREATE TABLE units (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL,              -- as first written
+  name_key TEXT NOT NULL UNIQUE,       -- text::Fold(name)
+  unit_id  TEXT                        -- the unit registry's id, when resolved
+) STRICT;
+
+-- External-content FTS5 over documents: the text is stored once, in documents.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, number, content='documents', content_rowid='id', tokenize='vi');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text, number)
+  VALUES (new.id, new.title, new.text, new.number);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text, number)
+  VALUES ('delete', old.id, old.title, old.text, old.number);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text, number ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text, number)
+  VALUES ('delete', old.id, old.title, old.text, old.number);
+  INSERT INTO documents_fts(rowid, title, text, number)
+  VALUES (new.id, new.title, new.text, new.number);
+END;
+
+CREATE TABLE times (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  start       TEXT,
+  date        TEXT,
+  rrule       TEXT,
+  event       TEXT,
+  span_begin  INTEGER NOT NULL,
+  span_end    INTEGER NOT NULL,
+  UNIQUE (document_id, ord)
+) STRICT;
+CREATE INDEX times_date ON times(date);
+
+CREATE TABLE tasks (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,
+  path        TEXT,
+  action      TEXT NOT NULL,
+  due_ord     INTEGER,                 -- times.ord of the deadline in the same document
+  due_date    TEXT,                    -- that time's date, copied for queries by deadline
+  span_begin  INTEGER NOT NULL,
+  span_end    INTEGER NOT NULL,
+  UNIQUE (document_id, ord)
+) STRICT;
+CREATE INDEX tasks_due_date ON tasks(due_date);
+
+CREATE TABLE task_units (
+  task_id    INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  unit       INTEGER NOT NULL REFERENCES units(id),
+  name       TEXT NOT NULL,            -- as written in this task
+  role       TEXT NOT NULL,            -- lead | execute | coordinate | requested
+  span_begin INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX task_units_task ON task_units(task_id);
+CREATE INDEX task_units_unit ON task_units(unit);
+
+CREATE TABLE reporting (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,
+  to_name     TEXT,
+  times       TEXT NOT NULL,           -- JSON array of times.ord
+  span_begin  INTEGER NOT NULL,
+  span_end    INTEGER NOT NULL,
+  UNIQUE (document_id, ord)
+) STRICT;
+
+-- What each ingest did: one row per stored, re-parsed or failed file (unchanged files add
+-- nothing, so ingesting twice leaves the database as it was).
+CREATE TABLE ingest_log (
+  id          INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  sha256      TEXT,
+  status      TEXT NOT NULL,           -- ingested | reparsed | failed
+  code        TEXT,
+  message     TEXT,
+  document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+) STRICT;
+)sql";
+
+// v2: the citation graph. refs are what a document cites; `target` is the stored document a
+// reference resolved to (NULL until the cited document arrives), `edge` how they relate.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE refs (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord         INTEGER NOT NULL,
+  number      TEXT,                    -- normalized by the parser: '35-NQ/TW'
+  number_key  TEXT,                    -- parse::SymbolKey
+  type        TEXT,
+  issuer      TEXT,
+  date        TEXT,
+  name        TEXT,                    -- name-only citations: 'Luật An ninh mạng'
+  target      INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+  edge        TEXT NOT NULL DEFAULT 'cites',  -- implements | cites | amends | replaces
+  span_begin  INTEGER NOT NULL,
+  span_end    INTEGER NOT NULL,
+  UNIQUE (document_id, ord)
+) STRICT;
+CREATE INDEX refs_number_key ON refs(number_key);
+CREATE INDEX refs_target ON refs(target);
+CREATE INDEX documents_issuer_unit ON documents(issuer_unit);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> kAll = {kV1, kV2};
+  return kAll;
+}
+
+Result<Ok> Migrate(Db& db, int target) {
+  if (target < 0) target = SchemaVersion();
+  // Most opens find the schema current: answer without taking the write lock, so readers
+  // never wait for a writer here.
+  auto current = db.QueryInt("PRAGMA user_version");
+  if (!current.ok()) return current.error();
+  if (current.value() == target) return Ok{};
+  for (;;) {
+    // Version read inside the write transaction: two processes opening a new database at
+    // once must not both run migration 1.
+    auto tx = WriteTransaction::Begin(db);
+    if (!tx.ok()) return tx.error();
+    auto version = db.QueryInt("PRAGMA user_version");
+    if (!version.ok()) return version.error();
+    const int v = static_cast<int>(version.value());
+    if (v > SchemaVersion()) {
+      return Error{"schema_too_new", "the database has schema version " + std::to_string(v) +
+                                         ", newer than this dondoc knows (" +
+                                         std::to_string(SchemaVersion()) + "); upgrade dondoc"};
+    }
+    if (v >= target) return Ok{};  // the transaction rolls back: nothing was written
+    if (auto r = db.Exec(Migrations()[static_cast<std::size_t>(v)]); !r.ok()) return r.error();
+    if (auto r = db.Exec("PRAGMA user_version=" + std::to_string(v + 1)); !r.ok()) {
+      return r.error();
+    }
+    if (auto r = tx.value().Commit(); !r.ok()) return r.error();
+  }
+}
+
+}  // namespace dondoc::store

@@ -1,0 +1,99 @@
+// Migrations: from an empty file, re-opening, from the previous schema version with data in
+// it, and refusing a newer schema.
+#include "store/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include "store/sqlite_store.h"
+#include "store/test_util.h"
+
+namespace dondoc::store {
+namespace {
+
+std::int64_t UserVersion(Db& db) { return db.QueryInt("PRAGMA user_version").value(); }
+
+TEST(Migrations, FromEmptyToCurrent) {
+  testing::TempDir dir;
+  auto db = Db::Open(dir / "a.db", {});
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  EXPECT_EQ(UserVersion(*db.value()), 0);
+  ASSERT_TRUE(Migrate(*db.value()).ok());
+  EXPECT_EQ(UserVersion(*db.value()), SchemaVersion());
+  EXPECT_GE(SchemaVersion(), 2);
+  for (const char* table : {"documents", "documents_fts", "units", "refs", "tasks", "task_units",
+                            "times", "reporting", "ingest_log"}) {
+    EXPECT_EQ(db.value()
+                  ->QueryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") +
+                             table + "'")
+                  .value(),
+              1)
+        << table;
+  }
+  auto mode = db.value()->Prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok() && mode.value().Step().ok());
+  EXPECT_EQ(mode.value().Text(0), "wal");
+}
+
+TEST(Migrations, ReopenIsANoOp) {
+  testing::TempDir dir;
+  {
+    auto s = OpenSqliteStore(dir / "a.db");
+    ASSERT_TRUE(s.ok()) << s.error().message;
+  }
+  auto db = Db::Open(dir / "a.db", {});
+  ASSERT_TRUE(db.ok());
+  const auto schema_before = db.value()->QueryInt("PRAGMA schema_version").value();
+  ASSERT_TRUE(Migrate(*db.value()).ok());
+  ASSERT_TRUE(Migrate(*db.value()).ok());
+  EXPECT_EQ(db.value()->QueryInt("PRAGMA schema_version").value(), schema_before);
+  EXPECT_EQ(UserVersion(*db.value()), SchemaVersion());
+}
+
+TEST(Migrations, FromPreviousVersionKeepsData) {
+  testing::TempDir dir;
+  const std::string path = dir / "old.db";
+  {
+    auto db = Db::Open(path, {});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Migrate(*db.value(), SchemaVersion() - 1).ok());
+    EXPECT_EQ(UserVersion(*db.value()), SchemaVersion() - 1);
+    // A document as the previous version stored it.
+    ASSERT_TRUE(db.value()
+                    ->Exec("INSERT INTO documents(sha256, path, format, encoding, kind, number, "
+                           "number_key, title, text, read_warnings, parse_json, parser_version, "
+                           "ingested_at, parsed_at) VALUES ('abc', 'a.txt', 'text', 'utf-8', "
+                           "'official', '35-NQ/TW', '35nqtw', 'Về chuyển đổi số', "
+                           "'Đồng Nai chuyển đổi số', '[]', '{}', 'old', 'x', 'x')")
+                    .ok());
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto counts = store.value()->Count();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts.value().documents, 1);
+  EXPECT_EQ(counts.value().refs, 0);  // the new table is there and empty
+  SearchQuery q;
+  q.text = "dong nai";
+  auto hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  EXPECT_EQ(hits.value().hits.size(), 1u);
+  auto problems = store.value()->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
+}
+
+TEST(Migrations, RefusesANewerSchema) {
+  testing::TempDir dir;
+  const std::string path = dir / "new.db";
+  {
+    auto db = Db::Open(path, {});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db.value()->Exec("PRAGMA user_version = 99").ok());
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, "schema_too_new");
+}
+
+}  // namespace
+}  // namespace dondoc::store

@@ -1,0 +1,36 @@
+// How a user's search text becomes an FTS5 query. Tested by search_test.cc.
+//
+// The user's text is never passed to MATCH as syntax (a stray quote, a '-' or 'NEAR' would
+// be an error or a different query). Instead:
+// - Double quotes (also “ ”) delimit phrases; outside them ',', ';' and '+' separate parts.
+//   Each part's words, in order, are one FTS5 phrase: Vietnamese words are several
+//   syllables ("quyết định", "Đồng Nai") and each syllable is a token, so a phrase is the
+//   unit of meaning. Parts are ANDed: `đồng nai, chuyển đổi số` → `"đồng nai" AND "chuyển
+//   đổi số"`.
+// - When the phrases find nothing, the search is retried with every word on its own
+//   (`all_words`), and the result says so (SearchResult::relaxed).
+// - Folding (accents, đ, case, tone placement, NFD) is the `vi` tokenizer's job at query
+//   time as at index time; the text is only NFC-normalized here.
+// - A text that looks like a document number ("35-NQ/TW", "35/NQ-TW", "35 NQ TW",
+//   "13/KH-STTTT") also gives `number_key` (parse::SymbolKey: "35nqtw"), matched exactly
+//   against documents.number_key; those hits rank first.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dondoc::store {
+
+struct MatchQuery {
+  std::string phrases;    // `"a b" AND "c"`; empty when the text has no word at all
+  std::string all_words;  // `"a" AND "b" AND "c"`; equals `phrases` for one-word parts
+  std::string number_key;
+};
+
+MatchQuery BuildMatch(std::string_view user_text);
+
+// Whether `text` has the shape of a số/ký hiệu: a running number, then letter groups (type,
+// issuer), separated by '/', '-', '.', or spaces; an optional year group after the number.
+bool LooksLikeNumber(std::string_view text);
+
+}  // namespace dondoc::store

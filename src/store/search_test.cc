@@ -1,0 +1,175 @@
+// Search: how user text becomes an FTS5 query, folding end to end, number search in every
+// written form, ranking (a title hit beats a body-only hit), filters, snippets.
+#include "store/search.h"
+
+#include <gtest/gtest.h>
+
+#include "store/sqlite_store.h"
+#include "store/test_util.h"
+
+namespace dondoc::store {
+namespace {
+
+TEST(BuildMatch, RunsOfWordsArePhrasesAndSyntaxIsQuoted) {
+  EXPECT_EQ(BuildMatch("dong nai").phrases, "\"dong nai\"");
+  EXPECT_EQ(BuildMatch("dong nai").all_words, "\"dong\" AND \"nai\"");
+  EXPECT_EQ(BuildMatch("đồng nai, chuyển đổi số").phrases, "\"đồng nai\" AND \"chuyển đổi số\"");
+  EXPECT_EQ(BuildMatch("\"kế hoạch\" 2024").phrases, "\"kế hoạch\" AND \"2024\"");
+  EXPECT_EQ(BuildMatch("\u201Cchỉ thị\u201D").phrases, "\"chỉ thị\"");
+  // FTS5 syntax typed by the user is only text.
+  EXPECT_EQ(BuildMatch("a OR b NEAR(c) title:x*").phrases, "\"a OR b NEAR(c) title:x*\"");
+  EXPECT_EQ(BuildMatch("- … ,").phrases, "");
+  EXPECT_EQ(BuildMatch("  ").phrases, "");
+}
+
+TEST(BuildMatch, NumberKeys) {
+  for (const char* q : {"35-NQ/TW", "35/NQ-TW", "35 NQ TW", "35 nq tw", " 35.NQ.TW "}) {
+    EXPECT_TRUE(LooksLikeNumber(q)) << q;
+    EXPECT_EQ(BuildMatch(q).number_key, "35nqtw") << q;
+  }
+  EXPECT_EQ(BuildMatch("13/KH-STTTT").number_key, "13khstttt");
+  EXPECT_EQ(BuildMatch("45/2023/NĐ-CP").number_key, "452023ndcp");
+  EXPECT_EQ(BuildMatch("45/2023/ND-CP").number_key, "452023ndcp");
+  for (const char* q : {"dong nai", "2024", "35", "35%", "kế hoạch 35"}) {
+    EXPECT_FALSE(LooksLikeNumber(q)) << q;
+    EXPECT_EQ(BuildMatch(q).number_key, "") << q;
+  }
+}
+
+class SearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = OpenSqliteStore(dir_ / "s.db");
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    store_ = std::move(s.value());
+    using testing::MakeDocument;
+    docs_ = {
+        // 1: about digital transformation in its title, mentions it once.
+        MakeDocument("a1", "13/KH-STTTT", "KH", "2019-03-19", "Sở Thông tin và Truyền thông",
+                     "Kế hoạch chuyển đổi số tỉnh Đồng Nai năm 2019",
+                     "Triển khai các nhiệm vụ trong năm."),
+        // 2: body-only mentions, several of them.
+        MakeDocument("b2", "20/QĐ-UBND", "QĐ", "2020-05-02", "Ủy ban nhân dân tỉnh Vĩnh Long",
+                     "Quyết định về công tác văn thư",
+                     "Có nhắc đến chuyển đổi số. Lại nhắc chuyển đổi số. Và chuyển đổi số nữa."),
+        // 3: the Party resolution, and a document citing it.
+        MakeDocument("c3", "35-NQ/TW", "NQ", "2018-10-22", "Bộ Chính trị",
+                     "Nghị quyết về tăng cường bảo vệ nền tảng tư tưởng của Đảng",
+                     "Nội dung nghị quyết."),
+        MakeDocument("d4", "45/2023/NĐ-CP", "NĐ", "2023-07-01", "Chính phủ",
+                     "Nghị định quy định chi tiết",
+                     "Căn cứ Nghị quyết số 35-NQ/TW ngày 22/10/2018."),
+        MakeDocument("e5", "88/KH-UBND", "KH", "2021-01-04", "UBND huyện Hòa Bình",
+                     "Kế hoạch phòng chống thiên tai", "hoà bình, ĐỒNG NAI"),
+    };
+    auto put = store_->Put(docs_, {}, false);
+    ASSERT_TRUE(put.ok()) << put.error().message;
+    for (const PutResult& r : put.value()) ids_.push_back(r.id);
+  }
+  std::vector<std::int64_t> Ids(const SearchQuery& q, bool* relaxed = nullptr) {
+    auto r = store_->Search(q);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    std::vector<std::int64_t> out;
+    if (!r.ok()) return out;
+    for (const SearchHit& h : r.value().hits) out.push_back(h.row.id);
+    if (relaxed != nullptr) *relaxed = r.value().relaxed;
+    return out;
+  }
+  std::vector<std::int64_t> Ids(const std::string& text) {
+    SearchQuery q;
+    q.text = text;
+    return Ids(q);
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::vector<NewDocument> docs_;
+  std::vector<std::int64_t> ids_;
+};
+
+TEST_F(SearchTest, FoldingAlike) {
+  const auto expected = Ids("Đồng Nai");
+  EXPECT_EQ(expected.size(), 2u);
+  EXPECT_EQ(Ids("dong nai"), expected);
+  EXPECT_EQ(Ids("ĐỒNG NAI"), expected);
+  EXPECT_EQ(Ids("Do\u0302\u0300ng Nai"), expected);  // NFD
+  EXPECT_EQ(Ids("hòa bình"), Ids("hoà bình"));       // new / old tone placement
+  EXPECT_EQ(Ids("hoa binh").size(), 1u);
+}
+
+TEST_F(SearchTest, TitleHitBeatsBodyOnlyHit) {
+  const auto ids = Ids("chuyen doi so");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0], ids_[0]) << "the document with the words in its title comes first";
+  EXPECT_EQ(ids[1], ids_[1]);
+}
+
+TEST_F(SearchTest, NumberInEveryForm) {
+  for (const char* q : {"35-NQ/TW", "35/NQ-TW", "35 NQ TW", "35 nq tw"}) {
+    const auto ids = Ids(q);
+    ASSERT_FALSE(ids.empty()) << q;
+    EXPECT_EQ(ids[0], ids_[2]) << q;
+  }
+  // The citing document follows the document itself, once.
+  const auto ids = Ids("35-NQ/TW");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[1], ids_[3]);
+  EXPECT_EQ(Ids("13/KH-STTTT").at(0), ids_[0]);
+  EXPECT_EQ(Ids("45/2023/ND-CP").at(0), ids_[3]);
+}
+
+TEST_F(SearchTest, Filters) {
+  SearchQuery q;
+  q.text = "ke hoach";
+  EXPECT_EQ(Ids(q).size(), 2u);
+  q.type = "kh";
+  EXPECT_EQ(Ids(q).size(), 2u);
+  q.year = 2021;
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[4]});
+  q = {};
+  q.text = "nghi";
+  q.type = "NĐ";
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[3]});
+  q.type = "nd";
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[3]});
+  q = {};
+  q.text = "quyết định";
+  q.issuer = "vinh long";
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[1]});
+  q.unit = "vĩnh long";  // the issuer counts as a unit of the document
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[1]});
+  q.unit = "hai phong";
+  EXPECT_TRUE(Ids(q).empty());
+}
+
+TEST_F(SearchTest, RelaxedWhenThePhraseIsAbsent) {
+  bool relaxed = false;
+  SearchQuery q;
+  q.text = "nai dong";  // both words are there, never in this order
+  EXPECT_EQ(Ids(q, &relaxed).size(), 2u);
+  EXPECT_TRUE(relaxed);
+}
+
+TEST_F(SearchTest, SnippetMarksTheMatch) {
+  SearchQuery q;
+  q.text = "van thu";
+  q.mark_open = "<";
+  q.mark_close = ">";
+  auto r = store_->Search(q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value().hits.size(), 1u);
+  EXPECT_NE(r.value().hits[0].snippet.find("<văn thư>"), std::string::npos)
+      << r.value().hits[0].snippet;
+}
+
+TEST_F(SearchTest, UserSyntaxNeverBreaksTheQuery) {
+  for (const char* q : {"\"", "a\" OR \"b", "NEAR(a b)", "*", "title:ke", "(", "-x", "AND", "'",
+                        "%_", "35-NQ/TW\""}) {
+    SearchQuery sq;
+    sq.text = q;
+    auto r = store_->Search(sq);
+    EXPECT_TRUE(r.ok() || r.error().code == "empty_query") << q << ": " << r.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace dondoc::store

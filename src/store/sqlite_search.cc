@@ -1,0 +1,111 @@
+// SqliteStore::Search: FTS5 MATCH with bm25 and a title boost, number hits first, filters.
+// Tested by search_test.cc. How the text becomes a query: search.h.
+#include <string>
+#include <unordered_set>
+
+#include "store/search.h"
+#include "store/sqlite_store.h"
+#include "text/fold.h"
+
+namespace dondoc::store {
+namespace {
+
+// bm25 column weights, in the FTS table's column order (title, text, number): a word in the
+// title counts five times one in the body, so a document *about* something outranks one that
+// mentions it; the number column matters less than the title (numbers are matched exactly
+// through number_key anyway).
+constexpr const char* kBm25 = "bm25(documents_fts, 5.0, 1.0, 2.0)";
+
+// The filters, as SQL over `documents d` with parameters ?4 … ?7. Each is skipped when its
+// parameter is NULL. Parts of names are matched folded with instr(), not LIKE, so a '%' or
+// '_' typed by the user is only a character.
+constexpr const char* kFilters =
+    " AND (?4 IS NULL OR d.type_key = ?4)"
+    " AND (?5 IS NULL OR instr(d.issuer_key, ?5) > 0)"
+    " AND (?6 IS NULL OR d.year = ?6)"
+    " AND (?7 IS NULL OR instr(d.issuer_key, ?7) > 0 OR EXISTS ("
+    "   SELECT 1 FROM tasks t JOIN task_units tu ON tu.task_id = t.id"
+    "   JOIN units u ON u.id = tu.unit"
+    "   WHERE t.document_id = d.id AND instr(u.name_key, ?7) > 0))";
+
+void BindFilters(Stmt& s, const SearchQuery& q) {
+  s.Bind(4, text::Fold(q.type))
+      .Bind(5, text::Fold(q.issuer))
+      .Bind(6, q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt)
+      .Bind(7, text::Fold(q.unit));
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
+                                                      const std::string& number_key,
+                                                      const SearchQuery& q) {
+  std::vector<SearchHit> hits;
+  std::unordered_set<std::int64_t> seen;
+  if (!number_key.empty()) {
+    auto s = db_->Prepare("SELECT " + RowColumns() + " FROM documents d WHERE d.number_key = ?1" +
+                          kFilters + " ORDER BY d.date DESC, d.id LIMIT ?8");
+    if (!s.ok()) return s.error();
+    s.value().BindText(1, number_key).Bind(8, std::int64_t{q.limit});
+    BindFilters(s.value(), q);
+    for (;;) {
+      auto row = s.value().Step();
+      if (!row.ok()) return row.error();
+      if (!row.value()) break;
+      SearchHit h;
+      h.row = ReadDocumentRow(s.value());
+      h.number_match = true;
+      seen.insert(h.row.id);
+      hits.push_back(std::move(h));
+    }
+  }
+  if (match.empty() || static_cast<int>(hits.size()) >= q.limit) return hits;
+  auto s = db_->Prepare("SELECT " + RowColumns() +
+                        ", snippet(documents_fts, -1, ?2, ?3, '…', 16), " + kBm25 +
+                        " AS score FROM documents_fts JOIN documents d ON d.id = "
+                        "documents_fts.rowid WHERE documents_fts MATCH ?1" +
+                        kFilters + " ORDER BY score LIMIT ?8");
+  if (!s.ok()) return s.error();
+  s.value()
+      .BindText(1, match)
+      .BindText(2, q.mark_open)
+      .BindText(3, q.mark_close)
+      .Bind(8, std::int64_t{q.limit});
+  BindFilters(s.value(), q);
+  for (;;) {
+    auto row = s.value().Step();
+    if (!row.ok()) return row.error();
+    if (!row.value()) break;
+    if (static_cast<int>(hits.size()) >= q.limit) break;
+    SearchHit h;
+    h.row = ReadDocumentRow(s.value());
+    if (seen.count(h.row.id) > 0) continue;
+    h.snippet = s.value().Text(14);
+    h.score = s.value().Real(15);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+Result<SearchResult> SqliteStore::Search(const SearchQuery& query) {
+  const MatchQuery m = BuildMatch(query.text);
+  if (m.phrases.empty() && m.number_key.empty()) {
+    return Error{"empty_query", "nothing to search for (no letters or digits in the query)"};
+  }
+  SearchResult out;
+  out.match = m.phrases;
+  auto hits = RunSearch(m.phrases, m.number_key, query);
+  if (!hits.ok()) return hits.error();
+  out.hits = std::move(hits.value());
+  // A number-shaped query is never relaxed: "35", "nq" and "tw" apart match anything.
+  if (out.hits.empty() && m.all_words != m.phrases && m.number_key.empty()) {
+    auto relaxed = RunSearch(m.all_words, "", query);
+    if (!relaxed.ok()) return relaxed.error();
+    out.hits = std::move(relaxed.value());
+    out.match = m.all_words;
+    out.relaxed = true;
+  }
+  return out;
+}
+
+}  // namespace dondoc::store

@@ -1,0 +1,71 @@
+// The SQLite back-end of Store: one file, WAL, STRICT tables, numbered migrations
+// (migrations.h), the `vi` full-text tokenizer (fts_tokenizer.h). Tested by
+// sqlite_store_test.cc, search_test.cc and bad_input_test.cc.
+//
+// Files: sqlite_store.cc (open, reads, check), sqlite_write.cc (Put), sqlite_search.cc
+// (Search). Costs: opening is ~1 ms (pragmas, schema check); Put of a 200-document batch
+// is one transaction and one fsync-free commit (synchronous=NORMAL).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace dondoc::store {
+
+struct SqliteOptions {
+  bool create = true;          // create the file when missing (ingest); else "not_found"
+  int busy_timeout_ms = 5000;  // how long a write waits for another writer
+  // Caps the database at this many pages (PRAGMA max_page_count, per connection): how the
+  // tests make the disk "full". 0 = SQLite's default (no practical cap).
+  long max_page_count = 0;
+};
+
+// Opens the database at `path`, creating it and migrating it to the current schema as
+// needed. Errors (one line, the file name left to the caller): "not_found", "not_a_database",
+// "cannot_open", "read_only", "locked", "schema_too_new", …
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteOptions& options = {});
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+
+  Result<bool> HasDocument(const std::string& sha256) override;
+  Result<std::vector<PutResult>> Put(const std::vector<NewDocument>& docs,
+                                     const std::vector<Failure>& failures, bool replace) override;
+  Result<std::vector<std::int64_t>> DocumentIds() override;
+  Result<StoredText> GetText(std::int64_t id) override;
+  Result<Counts> Count() override;
+  Result<SearchResult> Search(const SearchQuery& query) override;
+  Result<std::vector<DocumentRow>> FindByNumber(const std::string& number) override;
+  Result<DocumentDetail> GetDocument(std::int64_t id, int max_tasks) override;
+  Result<std::vector<std::string>> Check() override;
+
+  Db& db() { return *db_; }
+
+ private:
+  // sqlite_write.cc
+  Result<std::int64_t> InsertDocument(const NewDocument& d, const std::string& now);
+  Result<Ok> ReplaceDocument(std::int64_t id, const NewDocument& d, const std::string& now);
+  Result<Ok> InsertChildren(std::int64_t id, const Document& doc);
+  Result<std::optional<std::int64_t>> UnitId(const std::string& name, const std::string& unit_id);
+  Result<Ok> Log(const std::string& now, const std::string& path, const std::string& sha256,
+                 const char* status, const std::string& code, const std::string& message,
+                 std::optional<std::int64_t> document_id);
+  // sqlite_search.cc
+  Result<std::vector<SearchHit>> RunSearch(const std::string& match, const std::string& number_key,
+                                           const SearchQuery& q);
+
+  std::unique_ptr<Db> db_;
+};
+
+// Shared by the sqlite_*.cc files: the DocumentRow columns of a query over `documents d`
+// (14 of them, first in the SELECT), and reading them back.
+std::string RowColumns();
+DocumentRow ReadDocumentRow(const Stmt& s);
+
+}  // namespace dondoc::store

@@ -1,0 +1,333 @@
+// SqliteStore::Put: documents and their parse into rows. Tested by sqlite_store_test.cc and
+// bad_input_test.cc.
+//
+// One call is one BEGIN IMMEDIATE transaction; each document inside it has its own
+// SAVEPOINT, so a document the schema refuses is rolled back alone and reported, while an
+// error of the database itself (disk full, I/O, lock lost) abandons the whole call — the
+// caller's earlier, committed calls are untouched either way.
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "parse/symbol.h"
+#include "store/sqlite_store.h"
+#include "text/fold.h"
+
+namespace dondoc::store {
+namespace {
+
+std::string UtcNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::optional<std::int64_t> YearOf(const std::string& iso) {
+  if (iso.size() < 4) return std::nullopt;
+  std::int64_t y = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+    y = y * 10 + (iso[i] - '0');
+  }
+  return y;
+}
+
+std::string WarningsJson(const std::vector<Warning>& ws) {
+  nlohmann::ordered_json a = nlohmann::ordered_json::array();
+  for (const Warning& w : ws) {
+    a.push_back({{"code", w.code}, {"message", w.message}, {"span", {w.span.begin, w.span.end}}});
+  }
+  return a.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// Errors after which nothing more can be written in this transaction.
+bool Fatal(const Error& e) {
+  return e.code == "disk_full" || e.code == "io_error" || e.code == "locked" ||
+         e.code == "read_only" || e.code == "corrupt" || e.code == "cannot_open" ||
+         e.code == "not_a_database";
+}
+
+// The document-level columns shared by INSERT and UPDATE, bound from ?2 on (?1 is the sha256
+// or the id).
+void BindDocumentColumns(Stmt& s, const NewDocument& d, const std::string& now,
+                         std::optional<std::int64_t> issuer_unit) {
+  const Document& doc = d.doc;
+  const std::string issuer = doc.issuer ? doc.issuer->name : "";
+  const std::string parent = doc.issuer ? doc.issuer->parent : "";
+  s.BindText(2, d.path)
+      .BindText(3, doc.source.format)
+      .BindText(4, doc.source.encoding)
+      .BindText(5, doc.kind)
+      .Bind(6, doc.number)
+      .Bind(7, doc.number.empty() ? "" : parse::SymbolKey(doc.number))
+      .Bind(8, doc.type)
+      .Bind(9, text::Fold(doc.type))
+      .Bind(10, doc.type_name)
+      .Bind(11, issuer)
+      .Bind(12, parent)
+      .Bind(13, text::Fold(issuer + (parent.empty() ? "" : " " + parent)))
+      .Bind(14, issuer_unit)
+      .Bind(15, doc.place)
+      .Bind(16, doc.date)
+      .Bind(17, YearOf(doc.date))
+      .Bind(18, doc.title)
+      .BindText(19, d.text)
+      .BindText(20, WarningsJson(d.read_warnings))
+      .BindText(21, d.parse_json)
+      .BindText(22, d.parser_version)
+      .BindText(23, now);
+}
+
+}  // namespace
+
+Result<std::optional<std::int64_t>> SqliteStore::UnitId(const std::string& name,
+                                                        const std::string& unit_id) {
+  const std::string key = text::Fold(name);
+  if (key.empty()) return std::optional<std::int64_t>{};
+  // DO UPDATE rather than DO NOTHING so that RETURNING gives the id of an existing row too.
+  auto s = db_->Prepare(
+      "INSERT INTO units(name, name_key, unit_id) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(name_key) DO UPDATE SET unit_id = coalesce(units.unit_id, excluded.unit_id) "
+      "RETURNING id");
+  if (!s.ok()) return s.error();
+  s.value().BindText(1, name).BindText(2, key).Bind(3, unit_id);
+  auto row = s.value().Step();
+  if (!row.ok()) return row.error();
+  return std::optional<std::int64_t>{s.value().Int(0)};
+}
+
+Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std::string& now) {
+  std::optional<std::int64_t> issuer_unit;
+  if (d.doc.issuer) {
+    auto u = UnitId(d.doc.issuer->name, d.doc.issuer->unit_id);
+    if (!u.ok()) return u.error();
+    issuer_unit = u.value();
+  }
+  auto s = db_->Prepare(
+      "INSERT INTO documents(sha256, path, format, encoding, kind, number, number_key, type, "
+      "type_key, type_name, issuer, issuer_parent, issuer_key, issuer_unit, place, date, year, "
+      "title, text, read_warnings, parse_json, parser_version, parsed_at, ingested_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+      "?19, ?20, ?21, ?22, ?23, ?23) RETURNING id");
+  if (!s.ok()) return s.error();
+  s.value().BindText(1, d.sha256);
+  BindDocumentColumns(s.value(), d, now, issuer_unit);
+  auto row = s.value().Step();
+  if (!row.ok()) return row.error();
+  const std::int64_t id = s.value().Int(0);
+  if (auto r = InsertChildren(id, d.doc); !r.ok()) return r.error();
+  return id;
+}
+
+Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
+                                        const std::string& now) {
+  std::optional<std::int64_t> issuer_unit;
+  if (d.doc.issuer) {
+    auto u = UnitId(d.doc.issuer->name, d.doc.issuer->unit_id);
+    if (!u.ok()) return u.error();
+    issuer_unit = u.value();
+  }
+  // The path and ingested_at of the first ingest stay (?2, the path, is bound but unused);
+  // the text is the same (same hash).
+  auto s = db_->Prepare(
+      "UPDATE documents SET format = ?3, encoding = ?4, kind = ?5, number = ?6, "
+      "number_key = ?7, type = ?8, type_key = ?9, type_name = ?10, issuer = ?11, "
+      "issuer_parent = ?12, issuer_key = ?13, issuer_unit = ?14, place = ?15, date = ?16, "
+      "year = ?17, title = ?18, text = ?19, read_warnings = ?20, parse_json = ?21, "
+      "parser_version = ?22, parsed_at = ?23 WHERE id = ?1");
+  if (!s.ok()) return s.error();
+  s.value().Bind(1, id);
+  BindDocumentColumns(s.value(), d, now, issuer_unit);
+  if (auto r = s.value().Run(); !r.ok()) return r.error();
+  for (const char* table : {"refs", "times", "tasks", "reporting"}) {
+    // task_units go with their tasks (ON DELETE CASCADE).
+    auto del = db_->Prepare(std::string("DELETE FROM ") + table + " WHERE document_id = ?1");
+    if (!del.ok()) return del.error();
+    del.value().Bind(1, id);
+    if (auto r = del.value().Run(); !r.ok()) return r.error();
+  }
+  return InsertChildren(id, d.doc);
+}
+
+Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const Document& doc) {
+  for (std::size_t i = 0; i < doc.references.size(); ++i) {
+    const Reference& r = doc.references[i];
+    auto s = db_->Prepare(
+        "INSERT INTO refs(document_id, ord, number, number_key, type, issuer, date, name, "
+        "span_begin, span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!s.ok()) return s.error();
+    s.value()
+        .Bind(1, id)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, r.number)
+        .Bind(4, r.number.empty() ? "" : parse::SymbolKey(r.number))
+        .Bind(5, r.type)
+        .Bind(6, r.issuer)
+        .Bind(7, r.date)
+        .Bind(8, r.name)
+        .Bind(9, std::int64_t{r.span.begin})
+        .Bind(10, std::int64_t{r.span.end});
+    if (auto x = s.value().Run(); !x.ok()) return x.error();
+  }
+  for (std::size_t i = 0; i < doc.times.size(); ++i) {
+    const TimeExpr& t = doc.times[i];
+    auto s = db_->Prepare(
+        "INSERT INTO times(document_id, ord, text, kind, start, date, rrule, event, span_begin, "
+        "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!s.ok()) return s.error();
+    s.value()
+        .Bind(1, id)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .BindText(3, t.text)
+        .BindText(4, t.kind)
+        .Bind(5, t.start)
+        .Bind(6, t.date)
+        .Bind(7, t.rrule)
+        .Bind(8, t.event)
+        .Bind(9, std::int64_t{t.span.begin})
+        .Bind(10, std::int64_t{t.span.end});
+    if (auto x = s.value().Run(); !x.ok()) return x.error();
+  }
+  for (std::size_t i = 0; i < doc.tasks.size(); ++i) {
+    const Task& t = doc.tasks[i];
+    std::optional<std::int64_t> due;
+    std::string due_date;
+    if (t.due && *t.due >= 0 && static_cast<std::size_t>(*t.due) < doc.times.size()) {
+      due = *t.due;
+      due_date = doc.times[static_cast<std::size_t>(*t.due)].date;
+    }
+    auto s = db_->Prepare(
+        "INSERT INTO tasks(document_id, ord, path, action, due_ord, due_date, span_begin, "
+        "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
+    if (!s.ok()) return s.error();
+    s.value()
+        .Bind(1, id)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, t.path)
+        .BindText(4, t.action)
+        .Bind(5, due)
+        .Bind(6, due_date)
+        .Bind(7, std::int64_t{t.span.begin})
+        .Bind(8, std::int64_t{t.span.end});
+    auto row = s.value().Step();
+    if (!row.ok()) return row.error();
+    const std::int64_t task_id = s.value().Int(0);
+    if (auto x = s.value().Run(); !x.ok()) return x.error();  // finish the RETURNING step
+    for (const TaskUnit& u : t.units) {
+      auto unit = UnitId(u.name, u.unit_id);
+      if (!unit.ok()) return unit.error();
+      if (!unit.value()) continue;  // a name that folds to nothing names no unit
+      auto tu = db_->Prepare(
+          "INSERT INTO task_units(task_id, unit, name, role, span_begin, span_end) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      if (!tu.ok()) return tu.error();
+      tu.value()
+          .Bind(1, task_id)
+          .Bind(2, *unit.value())
+          .BindText(3, u.name)
+          .BindText(4, u.role)
+          .Bind(5, std::int64_t{u.span.begin})
+          .Bind(6, std::int64_t{u.span.end});
+      if (auto x = tu.value().Run(); !x.ok()) return x.error();
+    }
+  }
+  for (std::size_t i = 0; i < doc.reporting.size(); ++i) {
+    const Reporting& r = doc.reporting[i];
+    auto s = db_->Prepare(
+        "INSERT INTO reporting(document_id, ord, to_name, times, span_begin, span_end) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!s.ok()) return s.error();
+    s.value()
+        .Bind(1, id)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, r.to)
+        .BindText(4, nlohmann::json(r.times).dump())
+        .Bind(5, std::int64_t{r.span.begin})
+        .Bind(6, std::int64_t{r.span.end});
+    if (auto x = s.value().Run(); !x.ok()) return x.error();
+  }
+  return Ok{};
+}
+
+Result<Ok> SqliteStore::Log(const std::string& now, const std::string& path,
+                            const std::string& sha256, const char* status, const std::string& code,
+                            const std::string& message, std::optional<std::int64_t> document_id) {
+  auto s = db_->Prepare(
+      "INSERT INTO ingest_log(at, path, sha256, status, code, message, document_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!s.ok()) return s.error();
+  s.value()
+      .BindText(1, now)
+      .BindText(2, path)
+      .Bind(3, sha256)
+      .BindText(4, status)
+      .Bind(5, code)
+      .Bind(6, message)
+      .Bind(7, document_id);
+  return s.value().Run();
+}
+
+Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& docs,
+                                                const std::vector<Failure>& failures,
+                                                bool replace) {
+  const std::string now = UtcNow();
+  auto tx = WriteTransaction::Begin(*db_);
+  if (!tx.ok()) return tx.error();
+  std::vector<PutResult> out;
+  out.reserve(docs.size());
+  for (const NewDocument& d : docs) {
+    if (auto r = db_->Exec("SAVEPOINT doc"); !r.ok()) return r.error();
+    PutResult res;
+    std::optional<std::int64_t> id;
+    {  // scoped: the statement is reset before anything else runs
+      auto existing = db_->Prepare("SELECT id FROM documents WHERE sha256 = ?1");
+      if (!existing.ok()) return existing.error();
+      existing.value().BindText(1, d.sha256);
+      auto found = existing.value().Step();
+      if (!found.ok()) return found.error();
+      if (found.value()) id = existing.value().Int(0);
+    }
+    Error err;
+    if (id && !replace) {
+      res = {PutOutcome::kUnchanged, *id, ""};
+    } else if (id) {
+      auto r = ReplaceDocument(*id, d, now);
+      if (r.ok()) r = Log(now, d.path, d.sha256, "reparsed", "", "", id);
+      if (r.ok()) res = {PutOutcome::kReparsed, *id, ""};
+      if (!r.ok()) err = r.error();
+    } else {
+      auto r = InsertDocument(d, now);
+      if (r.ok()) {
+        res = {PutOutcome::kInserted, r.value(), ""};
+        if (auto l = Log(now, d.path, d.sha256, "ingested", "", "", r.value()); !l.ok()) {
+          err = l.error();
+        }
+      } else {
+        err = r.error();
+      }
+    }
+    if (!err.code.empty()) {
+      if (Fatal(err)) return err;  // the transaction rolls back as `tx` goes out of scope
+      if (auto r = db_->Exec("ROLLBACK TO doc"); !r.ok()) return r.error();
+      res = {PutOutcome::kFailed, 0, err.message};
+      if (auto l = Log(now, d.path, d.sha256, "failed", err.code, err.message, std::nullopt);
+          !l.ok()) {
+        return l.error();
+      }
+    }
+    if (auto r = db_->Exec("RELEASE doc"); !r.ok()) return r.error();
+    out.push_back(std::move(res));
+  }
+  for (const Failure& f : failures) {
+    if (auto l = Log(now, f.path, f.sha256, "failed", f.code, f.message, std::nullopt); !l.ok()) {
+      return l.error();
+    }
+  }
+  if (auto r = tx.value().Commit(); !r.ok()) return r.error();
+  return out;
+}
+
+}  // namespace dondoc::store

@@ -1,0 +1,142 @@
+// The document store: what goes in (parsed documents), what comes out (search hits, one
+// document's summary, integrity problems). One abstract interface so the PostgreSQL back-end
+// can follow; no SQL outside store/. The SQLite back-end is sqlite_store.h.
+//
+// Threading: a Store is one database connection and is NOT thread-safe. Open one per thread;
+// any number may read at once, one writes at a time (writes wait up to the busy timeout, then
+// fail with "locked").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "parse/document.h"
+
+namespace dondoc::store {
+
+// The value of a Result that has nothing to return.
+struct Ok {};
+
+// One document to store: its source, its normalized text and what the parser made of it.
+struct NewDocument {
+  std::string path;    // as given on the command line (or where it was first seen)
+  std::string sha256;  // of the file's bytes: the identity that makes ingest idempotent
+  std::string text;    // normalized text; spans in `doc` refer to it
+  std::vector<Warning> read_warnings;  // what decoding repaired (kept for re-parsing)
+  Document doc;
+  std::string parse_json;  // dondoc/document@1 of `doc`
+  std::string parser_version;
+};
+
+// A file that could not be ingested, for the ingest log.
+struct Failure {
+  std::string path;
+  std::string sha256;  // "" when the file could not be read
+  std::string code;
+  std::string message;
+};
+
+// What one write did to each document handed in, in order.
+enum class PutOutcome { kInserted, kUnchanged, kReparsed, kFailed };
+struct PutResult {
+  PutOutcome outcome = PutOutcome::kInserted;
+  std::int64_t id = 0;  // the stored document's id (0 when kFailed)
+  std::string reason;   // kFailed: why (e.g. a value the schema refused)
+};
+
+// Stored text, for re-parsing without the original file.
+struct StoredText {
+  std::int64_t id = 0;
+  std::string path, sha256, format, encoding, text;
+  std::vector<Warning> read_warnings;
+};
+
+// One row of a document list (show, search).
+struct DocumentRow {
+  std::int64_t id = 0;
+  std::string number, type, type_name, date, issuer, issuer_parent, place, title, kind, path,
+      sha256, parser_version, ingested_at;
+};
+
+struct TaskRow {
+  std::string path, action, due, units;  // units: "name [role], …"
+};
+
+struct RefRow {
+  std::string number, type, date, issuer, name, edge_kind;
+  std::optional<std::int64_t> target_id;
+};
+
+// One stored document for `dondoc show`.
+struct DocumentDetail {
+  DocumentRow row;
+  std::int64_t task_count = 0, ref_count = 0, time_count = 0, reporting_count = 0;
+  std::vector<TaskRow> tasks;  // the first `max_tasks`
+  std::vector<RefRow> refs;
+};
+
+struct SearchQuery {
+  std::string text;    // what the user typed; never passed to MATCH as syntax
+  std::string type;    // "KH", "QĐ" (compared folded: "qd" matches too)
+  std::string issuer;  // a part of the issuer's name, folded
+  std::optional<int> year;
+  std::string unit;  // a part of a unit's name (issuer or task unit), folded
+  int limit = 20;
+  std::string mark_open = "[", mark_close = "]";  // around matched words in snippets
+};
+
+struct SearchHit {
+  DocumentRow row;
+  std::string snippet;  // "" for a number-only hit
+  double score = 0;     // bm25 (lower is better); number matches come first
+  bool number_match = false;
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;
+  std::string match;     // the FTS5 expression actually run, for --json and debugging
+  bool relaxed = false;  // no hit for the phrase; hits contain every word instead
+};
+
+struct Counts {
+  std::int64_t documents = 0, refs = 0, tasks = 0, times = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Whether a document with this content hash is stored.
+  virtual Result<bool> HasDocument(const std::string& sha256) = 0;
+
+  // Stores documents and logs failures in ONE transaction: either all of it is committed or
+  // none. A document whose hash is stored already is kUnchanged unless `replace`, which
+  // replaces its parse (kReparsed). A document the schema refuses is kFailed and the rest go
+  // on. An Error (disk full, locked, I/O) means nothing of this call was written.
+  virtual Result<std::vector<PutResult>> Put(const std::vector<NewDocument>& docs,
+                                             const std::vector<Failure>& failures,
+                                             bool replace) = 0;
+
+  // Ids of every stored document, ascending; and one document's stored text.
+  virtual Result<std::vector<std::int64_t>> DocumentIds() = 0;
+  virtual Result<StoredText> GetText(std::int64_t id) = 0;
+
+  virtual Result<Counts> Count() = 0;
+
+  // Full-text and number search (search.h describes how the query is read).
+  virtual Result<SearchResult> Search(const SearchQuery& query) = 0;
+
+  // Documents whose number equals `number` (compared by parse::SymbolKey).
+  virtual Result<std::vector<DocumentRow>> FindByNumber(const std::string& number) = 0;
+  // One document; "not_found" when no document has this id.
+  virtual Result<DocumentDetail> GetDocument(std::int64_t id, int max_tasks) = 0;
+
+  // Integrity: the database file, foreign keys and the full-text index. Returns the problems
+  // found, empty when all is well.
+  virtual Result<std::vector<std::string>> Check() = 0;
+};
+
+}  // namespace dondoc::store
