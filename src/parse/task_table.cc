@@ -45,7 +45,7 @@ Col Classify(std::string_view h) {
 void CellUnits(const TaskEnv& env, const Cell& c, Col col, std::vector<TaskUnit>* out) {
   if (c.end <= c.begin) return;
   const std::string_view fs = env.f.folded;
-  const std::vector<UnitMention> ms = FindUnitMentions(env.text, env.f, c.begin, c.end);
+  const std::vector<UnitMention> ms = env.Mentions(c.begin, c.end);
   if (ms.empty()) {
     if (c.end - c.begin > 150) return;
     std::string name = OrigClean(env.text, env.f, c.begin, c.end);
@@ -172,6 +172,10 @@ TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const D
     issuer = text::Fold(doc.issuer->name);
     if (issuer.starts_with("uy ban nhan dan")) issuer = "ubnd" + issuer.substr(15);
     issuer_ubnd = issuer.starts_with("ubnd");
+    issuer_parent = text::Fold(doc.issuer->parent);
+    if (issuer_parent.starts_with("uy ban nhan dan")) {
+      issuer_parent = "ubnd" + issuer_parent.substr(15);
+    }
   }
   // Addressees: the recipients listed first, right after "Kính gửi" and close to each other
   // (the "Nơi nhận" list comes later, far from it).
@@ -194,6 +198,87 @@ TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const D
       addressees.push_back(std::move(m));
     }
   }
+}
+
+std::vector<UnitMention> TaskEnv::Mentions(std::size_t b, std::size_t e) const {
+  std::vector<UnitMention> ms = FindUnitMentions(text, f, b, e);
+  for (UnitMention& m : ms) {
+    if (m.own_office) m.name = OwnOffice();
+  }
+  std::erase_if(ms, [](const UnitMention& m) { return m.own_office && m.name.empty(); });
+  return ms;
+}
+
+namespace {
+
+// Folded words of a body's name, "ủy ban nhân dân" read "ubnd", "thành phố" "tp", without the
+// words every office shares ("văn phòng") and the joiners.
+std::vector<std::string> OwnerWords(std::string folded) {
+  for (std::size_t p = folded.find("uy ban nhan dan"); p != std::string::npos;
+       p = folded.find("uy ban nhan dan", p)) {
+    folded.replace(p, 15, "ubnd");
+  }
+  for (std::size_t p = folded.find("thanh pho"); p != std::string::npos;
+       p = folded.find("thanh pho", p)) {
+    folded.replace(p, 9, "tp");
+  }
+  std::vector<std::string> out;
+  std::string w;
+  for (std::size_t i = 0; i <= folded.size(); ++i) {
+    const char c = i < folded.size() ? folded[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      w.push_back(c);
+      continue;
+    }
+    if (!w.empty() && w != "van" && w != "phong" && w != "va" && w != "cua") out.push_back(w);
+    w.clear();
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string& TaskEnv::OwnOffice() const {
+  if (own_office) return *own_office;
+  own_office.emplace();
+  std::vector<std::string> owner = OwnerWords(issuer + " " + issuer_parent);
+  if (owner.empty()) return *own_office;
+  // Each capitalized "Văn phòng <owner>" of the text, scored by the words it shares with the
+  // issuer.
+  const std::string_view fs = f.folded;
+  struct Candidate {
+    std::string name;
+    int shared = 0, count = 0;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t p = fs.find("van phong "); p != std::string_view::npos;
+       p = fs.find("van phong ", p + 10)) {
+    if (!WordStart(fs, p) || !MayStartMention(text, f, p)) continue;
+    const std::vector<UnitMention> ms = MentionsAt(text, f, p, std::min(fs.size(), p + 200));
+    if (ms.size() != 1 || ms[0].own_office || ms[0].end <= p + 9) continue;
+    std::string name = MentionName(text, f, ms[0]);
+    auto it = std::find_if(candidates.begin(), candidates.end(),
+                           [&](const Candidate& c) { return c.name == name; });
+    if (it != candidates.end()) {
+      ++it->count;
+      continue;
+    }
+    Candidate c{std::move(name), 0, 1};
+    for (const std::string& w : OwnerWords(std::string(fs.substr(p, ms[0].end - p)))) {
+      c.shared += std::count(owner.begin(), owner.end(), w) > 0 ? 1 : 0;
+    }
+    candidates.push_back(std::move(c));
+  }
+  // Most shared words; then the name written most often (a title in capitals is written once).
+  const Candidate* best = nullptr;
+  for (const Candidate& c : candidates) {
+    if (c.shared > 0 && (best == nullptr || c.shared > best->shared ||
+                         (c.shared == best->shared && c.count > best->count))) {
+      best = &c;
+    }
+  }
+  if (best != nullptr) *own_office = best->name;
+  return *own_office;
 }
 
 std::optional<int> TaskEnv::DueIn(std::size_t b, std::size_t e) const {

@@ -35,11 +35,21 @@ struct TaskEnv {
     std::string reason;   // why not, when unit_id is empty
   };
   mutable std::unordered_map<std::string, Resolved> resolved;
-  std::string issuer;  // folded, "ủy ban nhân dân" written "ubnd"
+  std::string issuer;         // folded, "ủy ban nhân dân" written "ubnd"
+  std::string issuer_parent;  // folded, the same way
   bool issuer_ubnd = false;
   // The "Kính gửi" addressees of a letter, as mentions (what "quý Bộ", "quý cơ quan" stand for).
   std::vector<UnitMention> addressees;
+  mutable std::optional<std::string> own_office;  // OwnOffice(), once computed
 
+  // FindUnitMentions over folded [b, e), with "Văn phòng" alone (own_office) named after
+  // OwnOffice(), or dropped when the document names no office.
+  std::vector<UnitMention> Mentions(std::size_t b, std::size_t e) const;
+  // The office the document means by "Văn phòng" alone: the issuer's own office, as the text
+  // names it in full — of the "Văn phòng <owner>" names in the text, the one whose owner shares
+  // most words with the issuer (its name and parent body), the first on a tie; "" when none
+  // shares any. Computed on first use.
+  const std::string& OwnOffice() const;
   // The first time expression inside folded [b, e).
   std::optional<int> DueIn(std::size_t b, std::size_t e) const;
   TaskUnit Unit(const UnitMention& m, std::string role) const;

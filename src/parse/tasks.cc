@@ -10,9 +10,9 @@
 // - "<units> <action>", "<units> chịu trách nhiệm …", "Giao <units> …" → execute
 //   (domain.md §8.2: giao, chịu trách nhiệm, thực hiện, tham mưu).
 // - "Đề nghị <units> …" → requested for bodies outside the issuer's command (Mặt trận, đoàn
-//   thể, Party committees, HĐND, central bodies, courts, companies); a UBND's own Sở, its lower UBND and
-//   offices stay execute. The request carries over to later clauses of the sentence and to a
-//   section headed "Đề nghị …" (or "Đề nghị: <units>").
+//   thể, Party committees, HĐND, central bodies, courts, companies); a UBND's own Sở, its lower
+//   UBND and offices stay execute. The request carries over to later clauses of the sentence and to
+//   a section headed "Đề nghị …" (or "Đề nghị: <units>").
 // - "<units> đề nghị / yêu cầu <units> …": the second units act, the first only ask. In a
 //   letter, "quý Bộ", "quý cơ quan", "Quý đơn vị" … stand for the "Kính gửi" addressees.
 // - A paragraph that is only a unit list ("3. Sở Giáo dục và Đào tạo:", "a) Công an tỉnh:",
@@ -178,18 +178,23 @@ class Extractor {
     }
     if (block_.open) {
       // "- Cơ quan thực hiện:" then "+ Sở A …"; "a) Cơ quan chủ trì" then "- Sở A."; "1. Nội
-      // dung, biện pháp" then "a) …" (deeper in the outline).
+      // dung, biện pháp" then "a) …" (deeper in the outline); "b) Cơ quan phối hợp" then one
+      // unlabelled paragraph "Mặt trận Tổ quốc Việt Nam và …" right after the label.
       const std::string& path = env_.outline.Path(p.node);
       const bool under = path == block_.pending_path || path.starts_with(block_.pending_path + ".");
-      if (block_.pending != Field::kNone && ((IsBullet(p) && (!block_.pending_alone || under)) ||
-                                             path.starts_with(block_.pending_path + "."))) {
+      const bool plain = block_.pending_fresh && p.content == p.begin && !p.heading;
+      if (block_.pending != Field::kNone &&
+          ((IsBullet(p) && (!block_.pending_alone || under)) ||
+           path.starts_with(block_.pending_path + ".") || plain)) {
         const Field pending = block_.pending;
         const std::string pending_path = block_.pending_path;
         const bool alone = block_.pending_alone;
         AddField(pending, p.content, p);
-        block_.pending = pending;
-        block_.pending_path = pending_path;
-        block_.pending_alone = alone;
+        if (!plain) {
+          block_.pending = pending;
+          block_.pending_path = pending_path;
+          block_.pending_alone = alone;
+        }
         return;
       }
       Finish(out);
@@ -200,8 +205,9 @@ class Extractor {
       have_head_ = true;
     }
     const auto sentences = Sentences(env_.text, env_.f, p.content, p.end);
+    closing_due_ = sentences.size() > 1 ? ClosingDue(sentences.back()) : std::nullopt;
     std::vector<UnitMention> ms;
-    if (MayNameUnits(p, sentences)) ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
+    if (MayNameUnits(p, sentences)) ms = env_.Mentions(p.content, p.end);
     if (Heading(p, ms, out)) return;
     if (!IsBullet(p)) {
       // "1. Các sở, ngành <action>." then "- <action>": the bullets carry the item's subject.
@@ -248,11 +254,40 @@ class Extractor {
     }
   }
 
+  // True when the task's due lies inside its own span (not taken from a heading).
+  bool OwnDue(const Task& t) const {
+    if (!t.due) return false;
+    const auto& [b, e] = env_.times[static_cast<std::size_t>(*t.due)];
+    return b >= FoldedPos(env_.f, t.span.begin) && e <= FoldedPos(env_.f, t.span.end);
+  }
+
+  // The deadline of a paragraph's closing sentence that only states one ("… Thời gian hoàn
+  // thành trước ngày 30/12/2025.", "Hoàn thành trong quý II/2026."): it dates the tasks of the
+  // sentences before it that state none.
+  std::optional<int> ClosingDue(std::pair<std::size_t, std::size_t> sentence) const {
+    const std::size_t q = Skip(fs_, sentence.first, sentence.second);
+    static constexpr std::string_view kOpeners[] = {
+        "thoi gian hoan thanh", "thoi han hoan thanh", "thoi gian thuc hien", "thoi han",
+        "hoan thanh truoc",     "hoan thanh trong",    "cham nhat",           "tien do"};
+    for (std::string_view w : kOpeners) {
+      if (WordAt(fs_, q, w)) return env_.DueIn(q, sentence.second);
+    }
+    return std::nullopt;
+  }
+
   // Ends an open field block (its task is emitted).
   void Finish(std::vector<Task>* out) {
     if (!block_.open) return;
     block_.open = false;
-    if (block_.units.empty()) return;
+    if (block_.units.empty()) {
+      // Fields without units ("1. Sở A chủ trì …" then "- Thời gian hoàn thành: …", "- Sản phẩm:
+      // …"): the item's own tasks stand, dated by the block unless their own text gives a time.
+      for (Task& t : block_.head_tasks) {
+        if (block_.due && !OwnDue(t)) t.due = block_.due;
+        out->push_back(std::move(t));
+      }
+      return;
+    }
     Task t;
     t.units = std::move(block_.units);
     const bool content = block_.action_end > block_.action_begin;
@@ -366,7 +401,11 @@ class Extractor {
       head_ = parse::Paragraph();
       head_tasks_ = out->size();
     }
-    if (head_tasks_ < out->size()) out->resize(head_tasks_);
+    if (head_tasks_ < out->size()) {
+      block_.head_tasks.assign(std::make_move_iterator(out->begin() + head_tasks_),
+                               std::make_move_iterator(out->end()));
+      out->resize(head_tasks_);
+    }
   }
 
   void AddField(Field field, std::size_t value, const parse::Paragraph& p) {
@@ -380,6 +419,9 @@ class Extractor {
     block_.pending = empty ? field : Field::kNone;
     block_.pending_path = empty ? env_.outline.Path(p.node) : std::string();
     block_.pending_alone = empty && block_label_;
+    // A label with its own item label or bullet ("b) Cơ quan phối hợp"), not a bare line (an
+    // OCR'd table header), may take the unlabelled paragraph after it as its value.
+    block_.pending_fresh = empty && p.content != p.begin;
     block_label_ = false;
     if (empty) return;
     switch (field) {
@@ -407,7 +449,7 @@ class Extractor {
   // the field's role otherwise. A capitalized list item the finder does not know ("Báo và Phát
   // thanh Truyền hình Bình Sơn") is taken as written.
   void FieldUnits(Field field, std::size_t b, std::size_t e) {
-    std::vector<UnitMention> ms = FindUnitMentions(env_.text, env_.f, b, e);
+    std::vector<UnitMention> ms = env_.Mentions(b, e);
     ExtendToSeparator(&ms, e);
     std::vector<TaskUnit> got;
     collect_ = &got;
@@ -618,7 +660,7 @@ class Extractor {
       --e;
     }
     if (e <= sentence.first || fs_[e - 1] != ':' || sentence.second < p.end) return false;
-    if (ms->empty()) *ms = FindUnitMentions(env_.text, env_.f, p.content, p.end);
+    if (ms->empty()) *ms = env_.Mentions(p.content, p.end);
     std::vector<int> best;
     bool requested = false;
     std::size_t last_end = 0;  // after the last list tried: its own members are no new list
@@ -674,6 +716,28 @@ class Extractor {
     sec->begin = sentence.first;
     sec->end = e;
     return true;
+  }
+
+  // True when the mention at m starts a clause after a comma, a position word between them
+  // allowed ("Những kiến nghị …, lãnh đạo Văn phòng sẽ …"), inside [b, …).
+  bool OpensCommaClause(std::size_t b, std::size_t m) const {
+    std::size_t q = m;
+    while (q > b && IsSpaceByte(fs_[q - 1])) --q;
+    if (q > b && fs_[q - 1] == ',') return true;
+    // A position word before the unit: find the comma before it.
+    std::size_t w = q;
+    for (int words = 0; words < 3 && w > b; ++words) {
+      while (w > b && !IsSpaceByte(fs_[w - 1]) && fs_[w - 1] != ',') --w;
+      std::size_t c = w;
+      while (c > b && IsSpaceByte(fs_[c - 1])) --c;
+      if (c > b && fs_[c - 1] == ',') {
+        // "lãnh đạo" is a position only here: elsewhere it is as often the verb.
+        return a_.SkipPosition(w, m + 1) == m ||
+               (WordAt(fs_, w, "lanh dao") && Skip(fs_, w + 8, m + 1) == m);
+      }
+      w = c;
+    }
+    return false;
   }
 
   // The end of "quý Bộ", "quý cơ quan", "Quý đơn vị" … at p (a letter's addressees), or npos.
@@ -754,6 +818,7 @@ class Extractor {
     } else if (!subject.empty()) {
       std::size_t q = Skip(fs_, le, e);
       if (q < e && fs_[q] == ',') q = Skip(fs_, q + 1, e);
+      if (WordAt(fs_, q, "se")) q = Skip(fs_, q + 2, e);  // "Văn phòng sẽ phối hợp …"
       std::string role;
       std::size_t x;
       if ((x = Analyzer::After(fs_, q, e, "chu tri")) != std::string_view::npos ||
@@ -804,12 +869,16 @@ class Extractor {
         if (m.end > e) continue;
         std::size_t q = Skip(fs_, m.end, e);
         if (q < e && fs_[q] == ',') q = Skip(fs_, q + 1, e);
+        // "…, lãnh đạo Văn phòng sẽ chỉ đạo …": a unit opening a comma clause with "sẽ" acts.
+        const bool will = WordAt(fs_, q, "se") && OpensCommaClause(b, m.begin);
+        if (will) q = Skip(fs_, q + 2, e);
         const bool lead = WordAt(fs_, q, "chu tri");
         const bool given = m.begin >= 5 && fs_.substr(m.begin - 5, 5) == "giao ";
-        if (lead || given) {
+        if (lead || given || will) {
           std::size_t le2 = m.begin;
           const std::vector<int> l = a_.List(ms, m.begin, e, &le2);
-          for (int k : l) add(ms[k], lead ? "lead" : "execute");
+          for (int k : l) add(ms[k], lead ? "lead" : a_.RoleFor(ms[k], *requested));
+          if (will && !lead) action = q;
           if (lead) {
             std::size_t x = Skip(fs_, q + 7, e);
             if (x < e && fs_[x] == ',') x = Skip(fs_, x + 1, e);
@@ -864,6 +933,7 @@ class Extractor {
     t.action = env_.Action(Skip(fs_, action, end), end);
     if (t.action.empty()) return end;  // only units and role words: a heading, no task
     t.due = env_.DueIn(b, end);
+    if (!t.due && collect_ == nullptr) t.due = closing_due_;
     if (!t.due && sec_.valid) t.due = env_.DueIn(sec_.begin, sec_.end);
     const int node = env_.outline.NodeAt(b);
     if (!t.due && node >= 0) {
@@ -884,6 +954,9 @@ class Extractor {
     Field pending = Field::kNone;  // a field with its value on the following bullets
     std::string pending_path;      // outline path of the pending field's label
     bool pending_alone = false;    // the label stands alone on its line
+    bool pending_fresh = false;    // no value read yet for the pending field
+    std::vector<Task> head_tasks;  // read from the item before the block: restored if the
+                                   // block names no unit
   };
 
   const TaskEnv& env_;
@@ -898,6 +971,7 @@ class Extractor {
   bool item_requested_ = false;
   int item_node_ = -1;
   std::vector<TaskUnit>* collect_ = nullptr;
+  std::optional<int> closing_due_;    // ClosingDue of the paragraph being read
   mutable bool block_label_ = false;  // FieldAt read a label alone on its line  // units of a field
                                       // value are collected here
 };

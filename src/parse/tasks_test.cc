@@ -240,6 +240,91 @@ TEST(TasksTest, ElidedRowsInFlattenedTable) {
   EXPECT_EQ(w[1].code, "ragged-table");  // row 3 lacks a cell
 }
 
+// A time expression over the first `needle` in `text`, as the times extractor would give it.
+void AddTime(Document* d, const std::string& text, const std::string& needle,
+             const std::string& date) {
+  const auto at = static_cast<std::uint32_t>(text.find(needle));
+  d->times.push_back(
+      {needle, "date", "", date, "", "", {at, at + static_cast<std::uint32_t>(needle.size())}});
+}
+
+// KL 07-KL/VPTW: the deadline closes the paragraph in a sentence of its own; "Văn phòng" alone
+// is the office the document names ("Văn phòng Trung ương Đảng"), here the issuer itself.
+TEST(TasksTest, ClosingDeadlineSentenceAndOwnOffice) {
+  const std::string text =
+      "1. Về kết quả\nVăn phòng Trung ương Đảng và các văn phòng tỉnh uỷ đã chủ động.\n"
+      "2. Về nhiệm vụ từ nay đến tháng 6/2027\nVăn phòng Trung ương Đảng tiếp tục nâng cao.\n"
+      "3. Về các kiến nghị\n"
+      "Những kiến nghị thuộc thẩm quyền của Văn phòng Trung ương Đảng, lãnh đạo Văn phòng sẽ "
+      "chỉ đạo các đơn vị liên quan xem xét. Văn phòng sẽ phối hợp với các cơ quan liên quan "
+      "tham mưu đề xuất cấp có thẩm quyền. Thời gian hoàn thành trước ngày 30/12/2025.\n"
+      "4. Khác\nVăn phòng phẩm được cấp đủ. Thời hạn sử dụng trước ngày 31/12/2025.\n";
+  Document d = Doc(text);
+  d.issuer = Issuer{"VĂN PHÒNG", "BAN CHẤP HÀNH TRUNG ƯƠNG", "", {}};
+  AddTime(&d, text, "tháng 6/2027", "2027-06-30");
+  AddTime(&d, text, "trước ngày 30/12/2025", "2025-12-30");
+  AddTime(&d, text, "trước ngày 31/12/2025", "2025-12-31");
+  const auto tasks = ExtractTasks(text, d);
+  ASSERT_EQ(tasks.size(), 4u);
+  EXPECT_EQ(tasks[2].action, "chỉ đạo các đơn vị liên quan xem xét");
+  EXPECT_EQ(Units(tasks[2]), (V{"Văn phòng Trung ương Đảng/execute"}));
+  EXPECT_EQ(tasks[2].due, 1);
+  EXPECT_EQ(Units(tasks[3]),
+            (V{"Văn phòng Trung ương Đảng/execute", "các cơ quan liên quan/coordinate"}));
+  EXPECT_EQ(tasks[3].due, 1);  // not the section heading's "tháng 6/2027"
+}
+
+// A time field after an item whose sentence names the units: the item's task stands, dated.
+TEST(TasksTest, TimeFieldAfterItemDatesItsTask) {
+  const std::string text =
+      "II. NHIỆM VỤ\n"
+      "1. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản quy phạm pháp luật.\n"
+      "- Thời gian hoàn thành: trước ngày 30/6/2026.\n"
+      "2. Sở Y tế tổ chức tập huấn trong quý II/2026.\n"
+      "- Sản phẩm: Báo cáo kết quả.\n"
+      "3. Sở Tài chính bố trí kinh phí.\n"
+      "Thời hạn hoàn thành: Quý III/2026.\n";
+  Document d = Doc(text);
+  AddTime(&d, text, "trước ngày 30/6/2026", "2026-06-30");
+  AddTime(&d, text, "quý II/2026", "2026-06-30");
+  AddTime(&d, text, "Quý III/2026", "2026-09-30");
+  const auto tasks = ExtractTasks(text, d);
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tư pháp/lead", "Sở Nội vụ/coordinate"}));
+  EXPECT_EQ(tasks[0].due, 0);
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute"}));
+  EXPECT_EQ(tasks[1].due, 1);
+  EXPECT_EQ(tasks[2].action, "bố trí kinh phí");
+  EXPECT_EQ(tasks[2].due, 2);
+}
+
+// BCĐQG 1237 B.9: a field label of its own item, its value the unlabelled paragraph after it.
+TEST(TasksTest, LabelAloneTakesThePlainParagraphAfterIt) {
+  const std::string text =
+      "I. KIỂM TRA\n"
+      "1. Nội dung\n"
+      "a) Tổ chức kiểm tra định kỳ.\n"
+      "2. Cơ quan chủ trì, phối hợp\n"
+      "a) Cơ quan chủ trì\n"
+      "- Ban Chỉ đạo tỉnh.\n"
+      "b) Cơ quan phối hợp\n"
+      "Mặt trận Tổ quốc Việt Nam và Hội Cựu chiến binh tỉnh; các tổ chức chính trị - xã hội.\n"
+      "Sở Y tế tổ chức tập huấn.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"Ban Chỉ đạo tỉnh/lead", "Mặt trận Tổ quốc Việt Nam/coordinate",
+               "Hội Cựu chiến binh tỉnh/coordinate", "các tổ chức chính trị - xã hội/coordinate"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute"}));  // only one paragraph is the value
+}
+
+// With no "Văn phòng <owner>" in the text, "Văn phòng" alone names nothing.
+TEST(TasksTest, OwnOfficeUnnamedIsNoUnit) {
+  const std::string text = "II. NHIỆM VỤ\n1. Văn phòng sẽ phối hợp với Sở Y tế tổng hợp.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  EXPECT_TRUE(tasks.empty());
+}
+
 TEST(TasksTest, FieldBlockIsOneTask) {
   const std::string text =
       "II. NỘI DUNG KẾ HOẠCH\n"

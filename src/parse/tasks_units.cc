@@ -35,7 +35,12 @@
 //   belongs to it; the group
 //   tail "quận" needs its accent ("các cơ quan quản lý" is no group);
 // - "Bộ luật …" is a code of law; "Chỉ đạo" / "Tổ chức" after "Ban" are inside the name ("Văn
-//   phòng Ban Chỉ đạo quốc gia"), "quốc gia" a geography word.
+//   phòng Ban Chỉ đạo quốc gia"), "quốc gia" a geography word;
+// - "Văn phòng" alone, capitalized, before "sẽ" or a lower-case role phrase ("lãnh đạo Văn
+//   phòng sẽ chỉ đạo", "Văn phòng sẽ phối hợp", "Văn phòng chủ trì") is the document's own
+//   office: an own_office mention the caller names; "Văn phòng phẩm", "văn phòng cấp ủy",
+//   "Chánh Văn phòng, Phó Chánh Văn phòng" (titles) and "4.6. Văn phòng" at a line's end (a
+//   heading cut short) are none.
 #include "parse/tasks_units.h"
 
 #include <unicode/uchar.h>
@@ -448,6 +453,13 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
       case HeadKind::kGeneric: {
         const std::size_t q = SkipSpace(fs, he, end);
         if (WordAt(fs, p, "bo") && WordAt(fs, q, "luat")) break;  // "Bộ luật Hình sự": a code
+        if (cap && h->word == "van phong" &&
+            (WordAt(fs, q, "se") || (!Capitalized(text, f, q) && IsRolePhrase(fs, q)))) {
+          m.end = he;
+          m.own_office = true;
+          ok = true;
+          break;
+        }
         if (cap && q < end && IsWordByte(static_cast<unsigned char>(fs[q])) &&
             (Capitalized(text, f, q) || GeoAt(text, f, q) > 0)) {
           m.end = NameRun(text, f, p, he, end, 0);

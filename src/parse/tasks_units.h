@@ -23,6 +23,8 @@ struct UnitMention {
   bool group = false;  // "các sở, ban, ngành", "UBND các huyện …", "các cơ quan liên quan"
   bool outside = false;  // outside a provincial UBND's command: Mặt trận, đoàn thể, Party
                          // committees, HĐND, central bodies, courts, procuracies
+  bool own_office = false;  // "Văn phòng" alone ("lãnh đạo Văn phòng sẽ …"): the document's
+                            // own office, to be named by the caller (TaskEnv::Mentions)
 };
 
 // Mentions in folded[begin, end), in order, not overlapping. `text` is the original
