@@ -37,12 +37,14 @@ CREATE TABLE documents (
   date           TEXT,
   year           INTEGER,
   title          TEXT,
-  text           TEXT NOT NULL,          -- normalized; every span refers to it
-  read_warnings  TEXT NOT NULL,          -- JSON: what decoding repaired (for re-parsing)
-  parse_json     TEXT NOT NULL,          -- dondoc/document@1
   parser_version TEXT NOT NULL,
   ingested_at    TEXT NOT NULL,
-  parsed_at      TEXT NOT NULL
+  parsed_at      TEXT NOT NULL,
+  -- The large columns last: reading a column walks the row's overflow pages up to it, so a
+  -- small column behind the text cost a search ~10x (every hit read ~40 KB for a date).
+  read_warnings  TEXT NOT NULL,          -- JSON: what decoding repaired (for re-parsing)
+  parse_json     TEXT NOT NULL,          -- dondoc/document@1
+  text           TEXT NOT NULL           -- normalized; every span refers to it
 ) STRICT;
 CREATE INDEX documents_number_key ON documents(number_key);
 CREATE INDEX documents_year ON documents(year);

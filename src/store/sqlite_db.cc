@@ -101,6 +101,11 @@ Result<Ok> Stmt::Run() {
   }
 }
 
+void Stmt::Reset() {
+  sqlite3_reset(s_);
+  sqlite3_clear_bindings(s_);
+}
+
 std::string Stmt::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
   if (p == nullptr) return {};

@@ -50,6 +50,8 @@ class Stmt {
   Result<bool> Step();
   // Steps to the end (for statements that return nothing, or whose rows are not needed).
   Result<Ok> Run();
+  // Ready to run again with new bindings (the destructor does this too).
+  void Reset();
 
   std::string Text(int col) const;  // NULL → ""
   std::int64_t Int(int col) const;  // NULL → 0

@@ -60,18 +60,17 @@ Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
     }
   }
   if (match.empty() || static_cast<int>(hits.size()) >= q.limit) return hits;
-  auto s = db_->Prepare("SELECT " + RowColumns() +
-                        ", snippet(documents_fts, -1, ?2, ?3, '…', 16), " + kBm25 +
+  // Ranking first, snippets after: SQLite computes every result column of every matching row
+  // before it sorts, and snippet() re-tokenizes the whole text of its row. Asked for in the
+  // ranking query, it made a common phrase on 1,178 documents cost ~300 ms instead of ~10.
+  auto s = db_->Prepare("SELECT " + RowColumns() + ", " + kBm25 +
                         " AS score FROM documents_fts JOIN documents d ON d.id = "
                         "documents_fts.rowid WHERE documents_fts MATCH ?1" +
                         kFilters + " ORDER BY score LIMIT ?8");
   if (!s.ok()) return s.error();
-  s.value()
-      .BindText(1, match)
-      .BindText(2, q.mark_open)
-      .BindText(3, q.mark_close)
-      .Bind(8, std::int64_t{q.limit});
+  s.value().BindText(1, match).Bind(8, std::int64_t{q.limit});
   BindFilters(s.value(), q);
+  const std::size_t first_fts_hit = hits.size();
   for (;;) {
     auto row = s.value().Step();
     if (!row.ok()) return row.error();
@@ -80,9 +79,24 @@ Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
     SearchHit h;
     h.row = ReadDocumentRow(s.value());
     if (seen.count(h.row.id) > 0) continue;
-    h.snippet = s.value().Text(14);
-    h.score = s.value().Real(15);
+    h.score = s.value().Real(14);
     hits.push_back(std::move(h));
+  }
+  // One snippet per hit shown: MATCH with a rowid constraint makes FTS5 seek to that row.
+  auto snip = db_->Prepare(
+      "SELECT snippet(documents_fts, -1, ?2, ?3, '…', 16) FROM documents_fts "
+      "WHERE documents_fts MATCH ?1 AND rowid = ?4");
+  if (!snip.ok()) return snip.error();
+  for (std::size_t i = first_fts_hit; i < hits.size(); ++i) {
+    snip.value()
+        .BindText(1, match)
+        .BindText(2, q.mark_open)
+        .BindText(3, q.mark_close)
+        .Bind(4, hits[i].row.id);
+    auto row = snip.value().Step();
+    if (!row.ok()) return row.error();
+    if (row.value()) hits[i].snippet = snip.value().Text(0);
+    snip.value().Reset();
   }
   return hits;
 }
