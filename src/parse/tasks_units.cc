@@ -565,11 +565,10 @@ bool OutsideKind(const units::UnitMatch& m) {
 std::vector<UnitMention> RegistryMentions(std::string_view text, const text::FoldedText& f,
                                           std::size_t begin, std::size_t end) {
   std::vector<UnitMention> out;
-  const std::uint32_t ob = f.Orig(begin), oe = f.Orig(end);
-  for (const units::Mention& m : units::FindUnits(text.substr(ob, oe - ob), units::Context{})) {
+  for (const units::Mention& m : units::FindUnits(text, f, begin, end, units::Context{})) {
     UnitMention u;
-    u.begin = FoldedPos(f, ob + m.begin);
-    u.end = FoldedPos(f, ob + m.end);
+    u.begin = FoldedPos(f, m.begin);
+    u.end = FoldedPos(f, m.end);
     u.group = m.match.group;
     u.outside = OutsideKind(m.match) || OutsideName(f.folded.substr(u.begin, u.end - u.begin));
     out.push_back(std::move(u));

@@ -28,9 +28,9 @@ class Engine {
   Resolution ResolveTokens(std::span<const Token> tokens, std::string_view text,
                            const Context& context, bool strict_accents = false) const;
 
-  // FindUnits; `folded` is text::FoldMapped(text).
+  // FindUnits over folded[begin, end); `folded` is text::FoldMapped(text).
   std::vector<Mention> Find(std::string_view text, const text::FoldedText& folded,
-                            const Context& context) const;
+                            std::size_t begin, std::size_t end, const Context& context) const;
 
   const Index& index() const { return index_; }
 

@@ -48,10 +48,10 @@ bool BreakBetween(std::string_view text, const Token& a, const Token& b) {
 }  // namespace
 
 std::vector<Mention> Engine::Find(std::string_view text, const text::FoldedText& folded,
-                                  const Context& context) const {
+                                  std::size_t from, std::size_t to, const Context& context) const {
   std::vector<Mention> out;
   // Words are described (diacritics, capitals) only where a name may start.
-  std::vector<Token> tokens = Tokenize(text, folded, /*lazy=*/true);
+  std::vector<Token> tokens = Tokenize(text, folded, /*lazy=*/true, from, to);
   const std::size_t n = tokens.size();
   std::span<const Token> all(tokens);
   // Words that start a place: a known place, else a capitalized run on one line.
@@ -130,12 +130,18 @@ std::vector<Mention> Engine::Find(std::string_view text, const text::FoldedText&
 }
 
 std::vector<Mention> FindUnits(std::string_view text, const Context& context) {
-  return Engine::Builtin().Find(text, text::FoldMapped(text), context);
+  const text::FoldedText folded = text::FoldMapped(text);
+  return Engine::Builtin().Find(text, folded, 0, folded.folded.size(), context);
 }
 
 std::vector<Mention> FindUnits(std::string_view text, const text::FoldedText& folded,
                                const Context& context) {
-  return Engine::Builtin().Find(text, folded, context);
+  return Engine::Builtin().Find(text, folded, 0, folded.folded.size(), context);
+}
+
+std::vector<Mention> FindUnits(std::string_view text, const text::FoldedText& folded,
+                               std::size_t begin, std::size_t end, const Context& context) {
+  return Engine::Builtin().Find(text, folded, begin, end, context);
 }
 
 }  // namespace dondoc::units

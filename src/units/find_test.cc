@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
+#include "text/fold.h"
 #include "units/normalize.h"
 #include "units/registry.h"
 
@@ -35,6 +39,33 @@ TEST(FindUnits, SpansAreBytesOfTheOriginal) {
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "Sở Y tế");
   EXPECT_EQ(m[0].match.province, "Bình Sơn");
+}
+
+// A slice of a document's fold gives what the slice's text alone gives, spans in the document.
+TEST(FindUnits, SliceOfACallersFoldMatchesTheSliceAlone) {
+  const std::string text =
+      "Căn cứ 15/TTr-STTTT của Sở TT&TT.\nSở Y tế chủ trì, phối hợp với UBND tỉnh Bình Sơn; "
+      "Sở\nTài chính 2025/KH-UBND và các sở, ban, ngành.";
+  const text::FoldedText f = text::FoldMapped(text);
+  for (std::size_t b = 0; b < f.folded.size(); b += 7) {
+    for (std::size_t e : {b + 20, b + 45, f.folded.size()}) {
+      e = std::min(e, f.folded.size());
+      // Slices on character boundaries only, as callers cut them.
+      if ((f.folded[b] & 0xC0) == 0x80 || (e < f.folded.size() && (f.folded[e] & 0xC0) == 0x80)) {
+        continue;
+      }
+      const std::uint32_t ob = f.Orig(b), oe = f.Orig(e);
+      const std::vector<Mention> alone = FindUnits(text.substr(ob, oe - ob), kBinhSon);
+      const std::vector<Mention> slice = FindUnits(text, f, b, e, kBinhSon);
+      ASSERT_EQ(alone.size(), slice.size()) << b << ".." << e;
+      for (std::size_t i = 0; i < alone.size(); ++i) {
+        EXPECT_EQ(alone[i].begin + ob, slice[i].begin);
+        EXPECT_EQ(alone[i].end + ob, slice[i].end);
+        EXPECT_EQ(alone[i].name, slice[i].name);
+        EXPECT_EQ(alone[i].match.unit_id, slice[i].match.unit_id);
+      }
+    }
+  }
 }
 
 TEST(FindUnits, NamesBrokenAcrossLinesAndMarkdown) {

@@ -181,12 +181,21 @@ void Describe(std::string_view text, std::span<Token> tokens) {
 }
 
 std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bool lazy) {
+  return Tokenize(text, f, lazy, 0, f.folded.size());
+}
+
+std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bool lazy,
+                            std::size_t begin, std::size_t end) {
   std::vector<Token> out;
-  out.reserve(f.folded.size() / 4 + 1);
   const std::string_view folded = f.folded;
-  const std::size_t n = folded.size();
+  const std::size_t n = std::min(end, folded.size());
+  if (begin >= n) return out;
+  out.reserve((n - begin) / 4 + 1);
+  // The slice's bytes of `text`: chunks stop at its edges.
+  const std::size_t text_begin = f.Orig(begin);
+  const std::size_t text_end = f.Orig(n);
   bool newline = true;
-  std::size_t i = 0;
+  std::size_t i = begin;
   // The chunk (run of non-space bytes of `text`) of the last word and whether it holds a symbol.
   std::size_t chunk_begin = 1, chunk_end = 0;
   bool chunk_symbol = false;
@@ -238,8 +247,8 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
       chunk_begin = t.begin;
       chunk_end = t.end;
       chunk_symbol = false;
-      while (chunk_begin > 0 && !space(text[chunk_begin - 1])) --chunk_begin;
-      while (chunk_end < text.size() && !space(text[chunk_end])) ++chunk_end;
+      while (chunk_begin > text_begin && !space(text[chunk_begin - 1])) --chunk_begin;
+      while (chunk_end < text_end && !space(text[chunk_end])) ++chunk_end;
       for (std::size_t k = chunk_begin; k < chunk_end && !chunk_symbol; ++k) {
         chunk_symbol = symbol(text[k]);
       }

@@ -36,6 +36,12 @@ std::vector<Token> Tokenize(std::string_view text);
 std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& folded,
                             bool lazy = false);
 
+// The same over folded[begin, end) only, read as if that slice were the whole text (the first
+// word starts a line; a chunk, for `in_symbol`, ends at the slice's edges). Spans are bytes of
+// `text`. Lets a caller holding a document's fold tokenize a paragraph without folding it anew.
+std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& folded, bool lazy,
+                            std::size_t begin, std::size_t end);
+
 // Sets marks and capitalized of the undescribed tokens (spans into `text`).
 void Describe(std::string_view text, std::span<Token> tokens);
 

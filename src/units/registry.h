@@ -69,6 +69,12 @@ std::vector<Mention> FindUnits(std::string_view text, const Context& context = {
 std::vector<Mention> FindUnits(std::string_view text, const text::FoldedText& folded,
                                const Context& context);
 
+// The same over folded[begin, end) only — a paragraph of a document whose fold the caller has —
+// with the result FindUnits gives for that stretch of `text` alone, but spans in bytes of the
+// whole `text` and no folding or copying.
+std::vector<Mention> FindUnits(std::string_view text, const text::FoldedText& folded,
+                               std::size_t begin, std::size_t end, const Context& context);
+
 // "binh-son/so-y-te" for a body of a province (the province folded, spaces as '-'), the id
 // alone for central bodies or when the province is unknown.
 std::string ScopedId(const UnitMatch& match);
