@@ -228,7 +228,7 @@ void RegisterStages() {
     benchmark::DoNotOptimize(o.size());
   });
   add("stage/references", [&t](std::size_t i) {
-    auto r = p::ExtractReferences(t[i], ThePrepared().docs[i].number);
+    auto r = p::ExtractReferences(t[i], ThePrepared().folds[i], ThePrepared().docs[i].number);
     benchmark::DoNotOptimize(r.size());
   });
   add("stage/times", [&t](std::size_t i) {

@@ -39,12 +39,13 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
     doc.recipients = ExtractRecipients(text, layout);
   }
   doc.outline = ExtractOutline(text);
-  doc.references = ExtractReferences(text, doc.number);
+  // The document folded once, for every extractor that matches without accents.
+  const text::FoldedText folded = text::FoldMapped(text);
+  doc.references = ExtractReferences(text, folded, doc.number);
   doc.kind = ClassifyKind(text, h, !doc.signers.empty(), !doc.recipients.empty());
   // Tasks, deadlines and reporting duties are read from official documents only: an article
   // about a plan reports tasks, it does not give them.
   if (!options.tasks) return doc;
-  const text::FoldedText folded = text::FoldMapped(text);
   doc.times = ExtractTimes(text, folded, doc.date, &doc.warnings);
   if (doc.kind == "official") {
     doc.tasks = ExtractTasks(text, folded, doc, &doc.warnings);

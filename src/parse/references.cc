@@ -90,6 +90,51 @@ Cleaned Clean(std::string_view t) {
   return c;
 }
 
+// text::FoldMapped(c.text), made from the document's fold `doc` instead of folding again:
+// cleaning drops or replaces ASCII bytes only and keeps every other character whole, so a kept
+// non-ASCII character folds to the bytes `doc` has for its source offset, and an ASCII byte
+// folds by lower-casing. The document fold and the cleaned text are walked side by side.
+text::FoldedText FoldCleaned(const Cleaned& c, const text::FoldedText& doc) {
+  text::FoldedText out;
+  const std::string_view t = c.text;
+  const std::size_t n = t.size();
+  const std::size_t dn = doc.folded.size();
+  // Hot (every byte): written into pre-sized buffers. A character's fold is at most 4 bytes,
+  // so room for the rest of the input plus 4 is checked only at a non-ASCII character.
+  out.folded.resize(n + 4);
+  out.offsets.resize(n + 5);
+  std::size_t o = 0;
+  std::size_t j = 0;  // position in doc.folded
+  for (std::size_t k = 0; k < n;) {
+    const auto b = static_cast<unsigned char>(t[k]);
+    if (b < 0x80) {
+      out.folded[o] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b);
+      out.offsets[o] = static_cast<std::uint32_t>(k);
+      ++o;
+      ++k;
+      continue;
+    }
+    if (o + 4 + (n - k) > out.folded.size()) {
+      out.folded.resize(2 * (o + 4 + (n - k)));
+      out.offsets.resize(out.folded.size() + 1);
+    }
+    const std::uint32_t p = c.map[k];
+    while (j < dn && doc.offsets[j] < p) ++j;
+    for (int m = 0; m < 4 && j < dn && doc.offsets[j] == p; ++m, ++j) {
+      out.folded[o] = doc.folded[j];
+      out.offsets[o] = static_cast<std::uint32_t>(k);
+      ++o;
+    }
+    // Well-formed (normalized) text: the lead byte gives the length; a stray continuation
+    // byte counts as one.
+    k += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  }
+  out.folded.resize(o);
+  out.offsets.resize(o + 1);
+  out.offsets[o] = static_cast<std::uint32_t>(n);
+  return out;
+}
+
 // Has letters, none lower case.
 bool AllCapsText(std::string_view s) {
   bool any = false;
@@ -257,10 +302,9 @@ const TypeIndex& Types() {
 }
 
 // The first type of AllTypes() whose folded name stands at folded i, or nullptr.
-const DocType* TypeAt(const Matcher& m, std::size_t i) {
+const DocType* TypeAt(const Matcher& m, std::size_t i, const TypeIndex& index) {
   if (i >= m.f.size()) return nullptr;
   const std::string_view f = m.f;
-  const TypeIndex& index = Types();
   // Every name has at least two bytes, so no name fits when f ends at i + 1.
   if (i + 1 >= f.size() ||
       !index.second[static_cast<unsigned char>(f[i])][static_cast<unsigned char>(f[i + 1])]) {
@@ -277,6 +321,8 @@ const DocType* TypeAt(const Matcher& m, std::size_t i) {
   }
   return nullptr;
 }
+
+const DocType* TypeAt(const Matcher& m, std::size_t i) { return TypeAt(m, i, Types()); }
 
 bool TypeWordAt(const Matcher& m, std::size_t i) { return TypeAt(m, i) != nullptr; }
 
@@ -502,53 +548,75 @@ std::size_t ReadCitations(const Matcher& m, std::size_t p, std::size_t q, const 
 
 bool HasLower(std::string_view s) { return !AllCapsText(s); }
 
-// Merges `c` into *out (dedupe by number, or by folded name for name-only citations).
-void Add(Reference r, const std::string& own_key, std::vector<Reference>* out) {
+// The references found so far with their dedupe keys, computed once per entry: a document
+// citing hundreds of documents compared each new one with every earlier one's key, remade
+// (and allocated) on every comparison.
+struct RefList {
+  std::vector<Reference> refs;
+  std::vector<std::string> keys;    // SymbolKey(number), "" without a number
+  std::vector<std::string> fnames;  // Fold(name)
+};
+
+// Merges `r` into *out (dedupe by number, or by folded name for name-only citations).
+void Add(Reference r, const std::string& own_key, RefList* out) {
   const std::string key = r.number.empty() ? "" : SymbolKey(r.number);
   if (!key.empty() && key == own_key) return;
   const std::string fname = text::Fold(r.name);
-  for (Reference& e : *out) {
+  for (std::size_t i = 0; i < out->refs.size(); ++i) {
+    Reference& e = out->refs[i];
     bool same = false;
     if (!key.empty() && !e.number.empty()) {
-      same = SymbolKey(e.number) == key;
-    } else if (!fname.empty() && text::Fold(e.name) == fname) {
+      same = out->keys[i] == key;
+    } else if (!fname.empty() && out->fnames[i] == fname) {
       same = e.date.empty() || r.date.empty() || e.date == r.date;
     }
     if (!same) continue;
-    if (e.number.empty() && !r.number.empty()) e.number = r.number;
-    if (AllCapsText(e.number) && HasLower(r.number) && SymbolKey(r.number) == SymbolKey(e.number)) {
+    if (e.number.empty() && !r.number.empty()) {
       e.number = r.number;
+      out->keys[i] = key;
     }
+    if (AllCapsText(e.number) && HasLower(r.number) && key == out->keys[i]) e.number = r.number;
     if (e.date.empty()) e.date = r.date;
     if (e.issuer.empty() || (AllCapsText(e.issuer) && !r.issuer.empty() && HasLower(r.issuer))) {
       if (!r.issuer.empty()) e.issuer = r.issuer;
     }
-    if (e.name.empty()) e.name = r.name;
+    if (e.name.empty()) {
+      e.name = r.name;
+      out->fnames[i] = fname;
+    }
     if (e.type.empty()) e.type = r.type;
     return;
   }
-  out->push_back(std::move(r));
+  out->refs.push_back(std::move(r));
+  out->keys.push_back(key);
+  out->fnames.push_back(fname);
 }
 
 }  // namespace
 
 std::vector<Reference> ExtractReferences(std::string_view text, std::string_view own_number) {
+  return ExtractReferences(text, text::FoldMapped(text), own_number);
+}
+
+std::vector<Reference> ExtractReferences(std::string_view text, const text::FoldedText& folded,
+                                         std::string_view own_number) {
   Matcher m;
   m.orig = text;
   m.clean = Clean(text);
-  m.fold = text::FoldMapped(m.clean.text);
+  m.fold = FoldCleaned(m.clean, folded);
   m.f = m.fold.folded;
   const std::string own_key = own_number.empty() ? "" : SymbolKey(own_number);
-  const DocType& generic = Types().generic;
-  std::vector<Reference> out;
+  const TypeIndex& types = Types();
+  const DocType& generic = types.generic;
+  RefList out;
   std::size_t i = 0;
   while (i < m.f.size()) {
     if (!IsWordChar(m.f[i]) || (i > 0 && IsWordChar(m.f[i - 1]))) {
       ++i;
       continue;
     }
-    const DocType* type = TypeAt(m, i);
-    if (type == nullptr && m.Has(i, generic.folded)) type = &generic;
+    const DocType* type = TypeAt(m, i, types);
+    if (type == nullptr && m.f[i] == 'v' && m.Has(i, generic.folded)) type = &generic;
     if (type == nullptr) {
       i = m.WordEnd(i);
       continue;
@@ -559,7 +627,7 @@ std::vector<Reference> ExtractReferences(std::string_view text, std::string_view
     for (Citation& c : found) Add(std::move(c.ref), own_key, &out);
     i = std::max(next, q);
   }
-  return out;
+  return std::move(out.refs);
 }
 
 }  // namespace dondoc::parse
