@@ -975,7 +975,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
   h.body_begin = body;
   if (body > 0) {
     std::size_t content = 0;
-    for (std::size_t i = body; i < text.size(); ++i) {
+    for (std::size_t i = body; i < text.size() && content < 40; ++i) {
       content += !(text[i] == ' ' || text[i] == '\n' || text[i] == '|' || text[i] == '*');
     }
     if (content < 40) {

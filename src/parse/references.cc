@@ -67,72 +67,74 @@ struct Cleaned {
   std::vector<std::uint32_t> map;
 };
 
-// Hot (every byte of the document): writes into buffers sized to the input, which the
-// output never exceeds, instead of push_back per byte.
-Cleaned Clean(std::string_view t) {
-  Cleaned c;
-  c.text.resize(t.size());
-  c.map.resize(t.size());
-  char* out = c.text.data();
-  std::uint32_t* map = c.map.data();
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    char ch = t[i];
-    if (ch == '*' || ch == '_' || ch == '#') continue;
-    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
-    if (ch == ' ' && (n == 0 || out[n - 1] == ' ')) continue;
-    out[n] = ch;
-    map[n] = static_cast<std::uint32_t>(i);
-    ++n;
-  }
-  c.text.resize(n);
-  c.map.resize(n);
-  return c;
-}
-
-// text::FoldMapped(c.text), made from the document's fold `doc` instead of folding again:
-// cleaning drops or replaces ASCII bytes only and keeps every other character whole, so a kept
-// non-ASCII character folds to the bytes `doc` has for its source offset, and an ASCII byte
-// folds by lower-casing. The document fold and the cleaned text are walked side by side.
-text::FoldedText FoldCleaned(const Cleaned& c, const text::FoldedText& doc) {
-  text::FoldedText out;
-  const std::string_view t = c.text;
-  const std::size_t n = t.size();
-  const std::size_t dn = doc.folded.size();
-  // Hot (every byte): written into pre-sized buffers. A character's fold is at most 4 bytes,
-  // so room for the rest of the input plus 4 is checked only at a non-ASCII character.
-  out.folded.resize(n + 4);
-  out.offsets.resize(n + 5);
-  std::size_t o = 0;
+// The cleaned text and its fold (what text::FoldMapped(clean.text) gives), made in one pass
+// from the text and the document's fold `doc`. Cleaning drops or replaces ASCII bytes only and
+// copies every run of non-ASCII bytes whole, so such a run folds to the bytes `doc` has for
+// its source offsets, and a kept ASCII byte folds by lower-casing.
+// Hot (every byte of the document): writes into buffers sized to the input (the fold of a
+// character is at most 4 bytes, so room is checked at each non-ASCII run only).
+void CleanAndFold(std::string_view t, const text::FoldedText& doc, Cleaned* c,
+                  text::FoldedText* fold) {
+  const std::size_t size = t.size();
+  c->text.resize(size);
+  c->map.resize(size);
+  fold->folded.resize(size + 4);
+  fold->offsets.resize(size + 5);
+  char* out = c->text.data();
+  std::uint32_t* map = c->map.data();
+  std::size_t n = 0;  // bytes of clean text
+  std::size_t o = 0;  // bytes of fold
   std::size_t j = 0;  // position in doc.folded
-  for (std::size_t k = 0; k < n;) {
-    const auto b = static_cast<unsigned char>(t[k]);
-    if (b < 0x80) {
-      out.folded[o] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b);
-      out.offsets[o] = static_cast<std::uint32_t>(k);
-      ++o;
-      ++k;
+  const std::size_t dn = doc.folded.size();
+  for (std::size_t i = 0; i < size;) {
+    char ch = t[i];
+    if ((ch & 0x80) != 0) {
+      std::size_t e = i + 1;
+      while (e < size && (t[e] & 0x80) != 0) ++e;
+      if (o + 4 * (e - i) + 4 > fold->folded.size()) {
+        fold->folded.resize(2 * (o + 4 * (e - i) + 4));
+        fold->offsets.resize(fold->folded.size() + 1);
+      }
+      while (j < dn && doc.offsets[j] < i) ++j;
+      for (; j < dn && doc.offsets[j] < e; ++j) {
+        fold->folded[o] = doc.folded[j];
+        fold->offsets[o] = static_cast<std::uint32_t>(n + (doc.offsets[j] - i));
+        ++o;
+      }
+      for (std::size_t k = i; k < e; ++k) {
+        out[n] = t[k];
+        map[n] = static_cast<std::uint32_t>(k);
+        ++n;
+      }
+      i = e;
       continue;
     }
-    if (o + 4 + (n - k) > out.folded.size()) {
-      out.folded.resize(2 * (o + 4 + (n - k)));
-      out.offsets.resize(out.folded.size() + 1);
+    if (ch == '*' || ch == '_' || ch == '#') {
+      ++i;
+      continue;
     }
-    const std::uint32_t p = c.map[k];
-    while (j < dn && doc.offsets[j] < p) ++j;
-    for (int m = 0; m < 4 && j < dn && doc.offsets[j] == p; ++m, ++j) {
-      out.folded[o] = doc.folded[j];
-      out.offsets[o] = static_cast<std::uint32_t>(k);
-      ++o;
+    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+    if (ch == ' ' && (n == 0 || out[n - 1] == ' ')) {
+      ++i;
+      continue;
     }
-    // Well-formed (normalized) text: the lead byte gives the length; a stray continuation
-    // byte counts as one.
-    k += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (o + 1 > fold->folded.size()) {
+      fold->folded.resize(2 * o + 8);
+      fold->offsets.resize(fold->folded.size() + 1);
+    }
+    out[n] = ch;
+    map[n] = static_cast<std::uint32_t>(i);
+    fold->folded[o] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
+    fold->offsets[o] = static_cast<std::uint32_t>(n);
+    ++o;
+    ++n;
+    ++i;
   }
-  out.folded.resize(o);
-  out.offsets.resize(o + 1);
-  out.offsets[o] = static_cast<std::uint32_t>(n);
-  return out;
+  c->text.resize(n);
+  c->map.resize(n);
+  fold->folded.resize(o);
+  fold->offsets.resize(o + 1);
+  fold->offsets[o] = static_cast<std::uint32_t>(n);
 }
 
 // Has letters, none lower case.
@@ -602,8 +604,7 @@ std::vector<Reference> ExtractReferences(std::string_view text, const text::Fold
                                          std::string_view own_number) {
   Matcher m;
   m.orig = text;
-  m.clean = Clean(text);
-  m.fold = FoldCleaned(m.clean, folded);
+  CleanAndFold(text, folded, &m.clean, &m.fold);
   m.f = m.fold.folded;
   const std::string own_key = own_number.empty() ? "" : SymbolKey(own_number);
   const TypeIndex& types = Types();
