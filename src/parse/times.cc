@@ -41,6 +41,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -202,35 +203,44 @@ std::size_t Scanner::TryAt(std::size_t p) {
     kRecurring = 32,
     kPiece = 64,
   };
+  // A word of up to 8 letters packed into an integer, so the table is searched with integer
+  // comparisons instead of string ones.
+  constexpr auto pack = [](std::string_view w) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < w.size() && i < 8; ++i) {
+      key |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    }
+    return key;
+  };
   struct FirstWord {
-    std::string_view word;
+    std::uint64_t word;
     unsigned matchers;
   };
   static constexpr FirstWord kFirstWords[] = {
-      {"cham", kRelative | kPiece},
-      {"chin", kPiece},
-      {"cuoi", kPiece},
-      {"den", kPiece},
-      {"dinh", kRecurring},
-      {"dip", kOccasion},
-      {"giai", kPiece},
-      {"hang", kRecurring},
-      {"hoan", kPiece},
-      {"khong", kRelative},
-      {"lien", kContinuous},
-      {"moi", kRecurring},
-      {"nam", kPiece},
-      {"ngay", kSoon | kPiece},
-      {"nhan", kOccasion},
-      {"sau", kEvent | kRelative | kPiece},
-      {"thang", kPiece},
-      {"thoi", kRelative | kPiece},
-      {"thuong", kContinuous},
-      {"tien", kPiece},
-      {"trong", kEvent | kOccasion | kRelative | kPiece},
-      {"truoc", kEvent | kPiece},
-      {"tu", kPiece},
-      {"vao", kOccasion | kPiece},
+      {pack("cham"), kRelative | kPiece},
+      {pack("chin"), kPiece},
+      {pack("cuoi"), kPiece},
+      {pack("den"), kPiece},
+      {pack("dinh"), kRecurring},
+      {pack("dip"), kOccasion},
+      {pack("giai"), kPiece},
+      {pack("hang"), kRecurring},
+      {pack("hoan"), kPiece},
+      {pack("khong"), kRelative},
+      {pack("lien"), kContinuous},
+      {pack("moi"), kRecurring},
+      {pack("nam"), kPiece},
+      {pack("ngay"), kSoon | kPiece},
+      {pack("nhan"), kOccasion},
+      {pack("sau"), kEvent | kRelative | kPiece},
+      {pack("thang"), kPiece},
+      {pack("thoi"), kRelative | kPiece},
+      {pack("thuong"), kContinuous},
+      {pack("tien"), kPiece},
+      {pack("trong"), kEvent | kOccasion | kRelative | kPiece},
+      {pack("truoc"), kEvent | kPiece},
+      {pack("tu"), kPiece},
+      {pack("vao"), kOccasion | kPiece},
   };
   unsigned use = 0;
   if (IsDigit(f_[p])) {
@@ -238,12 +248,25 @@ std::size_t Scanner::TryAt(std::size_t p) {
   } else if (f_[p] == 'q') {
     use = kPiece;
   } else {
+    // The table is in alphabetical order: only the entries sharing the word's first letter
+    // are compared, and a word whose first letter starts none is skipped at once.
+    static constexpr auto kByFirst = [] {
+      std::array<std::pair<std::uint8_t, std::uint8_t>, 256> r{};
+      for (std::size_t i = 0; i < std::size(kFirstWords); ++i) {
+        auto& [b, e] = r[kFirstWords[i].word & 0xFF];
+        if (b == e) b = static_cast<std::uint8_t>(i);
+        e = static_cast<std::uint8_t>(i + 1);
+      }
+      return r;
+    }();
+    const auto [first, last] = kByFirst[static_cast<unsigned char>(f_[p])];
+    if (first == last) return kNo;
     std::size_t e = p;
     while (e < f_.size() && e - p < 8 && f_[e] >= 'a' && f_[e] <= 'z') ++e;
-    const std::string_view word = f_.substr(p, e - p);
-    for (const FirstWord& w : kFirstWords) {
-      if (w.word == word) {
-        use = w.matchers;
+    const std::uint64_t word = pack(f_.substr(p, e - p));
+    for (std::size_t i = first; i < last; ++i) {
+      if (kFirstWords[i].word == word) {
+        use = kFirstWords[i].matchers;
         break;
       }
     }
@@ -272,6 +295,7 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
   for (int k = 0; k < 4; ++k) {
     bool matched = false;
     for (const Trigger& t : kTriggers) {
+      if (q >= f_.size() || f_[q] != t.words[0]) continue;
       const std::size_t e = WordAt(f_, q, t.words);
       if (e == kNo) continue;
       if ((t.flags & kEnd) && WordAt(f_, Skip(f_, e), "nam") != kNo) continue;  // "cuối năm"

@@ -19,25 +19,6 @@
 
 namespace dondoc::parse::times_internal {
 
-std::size_t Skip(std::string_view f, std::size_t p) {
-  while (p < f.size() && IsBlank(f[p])) ++p;
-  return p;
-}
-
-std::size_t WordAt(std::string_view f, std::size_t p, std::string_view w) {
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    if (w[k] == ' ') {
-      if (p >= f.size() || !IsBlank(f[p])) return kNo;
-      p = Skip(f, p);
-      continue;
-    }
-    if (p >= f.size() || f[p] != w[k]) return kNo;
-    ++p;
-  }
-  if (p < f.size() && IsAlnum(f[p])) return kNo;
-  return p;
-}
-
 std::size_t Eat(std::string_view f, std::size_t p, std::string_view w) {
   const std::size_t e = WordAt(f, p, w);
   return e == kNo ? kNo : Skip(f, e);

@@ -19,10 +19,26 @@ inline bool IsAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z'); }
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Past spaces, tabs and line breaks (a phrase may wrap onto the next line).
-std::size_t Skip(std::string_view f, std::size_t p);
+// Inline (with WordAt): the matchers call them at almost every word of a document.
+inline std::size_t Skip(std::string_view f, std::size_t p) {
+  while (p < f.size() && IsBlank(f[p])) ++p;
+  return p;
+}
 // The word (or words, one space standing for any blank run) `w` at f[p] ending at a word
 // boundary: the position after it, else kNo.
-std::size_t WordAt(std::string_view f, std::size_t p, std::string_view w);
+inline std::size_t WordAt(std::string_view f, std::size_t p, std::string_view w) {
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (w[k] == ' ') {
+      if (p >= f.size() || !IsBlank(f[p])) return kNo;
+      p = Skip(f, p);
+      continue;
+    }
+    if (p >= f.size() || f[p] != w[k]) return kNo;
+    ++p;
+  }
+  if (p < f.size() && IsAlnum(f[p])) return kNo;
+  return p;
+}
 // Like WordAt, then past blanks: the start of the next token, else kNo.
 std::size_t Eat(std::string_view f, std::size_t p, std::string_view w);
 // 1..max_digits digits at p not followed by another digit: the position after them, else kNo.
