@@ -51,6 +51,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -423,6 +424,9 @@ std::optional<Label> ReadLabel(std::string_view t, std::size_t i, std::size_t en
 // Appends the cleaned content of t[b, e) to *out: markup removed, spaces collapsed.
 // Hot: headings take whole wrapped lines. Runs of plain bytes are appended at once.
 void AppendClean(std::string_view t, std::size_t b, std::size_t e, std::string* out) {
+  // A heading is cut to kMaxHeadingBytes (Truncate): list items that are whole paragraphs
+  // need not be copied past a few times that.
+  e = std::min(e, b + 4 * kMaxHeadingBytes);
   out->reserve(out->size() + (e - b));
   for (std::size_t i = b; i < e;) {
     const char c = t[i];
@@ -591,10 +595,11 @@ std::vector<OutlineNode> ExtractOutline(std::string_view text) {
     std::string heading;
     std::size_t span_end = TrimEnd(text, c, ln.end);
     AppendClean(text, label->rest, ln.end, &heading);
-    std::size_t stars = 0;
-    for (std::size_t i = ln.begin; i < ln.end; ++i) stars += text[i] == '*';
     bool open_bold = text.substr(ln.begin, c - ln.begin).find("**") != std::string_view::npos &&
-                     (stars / 2) % 2 == 1;
+                     (std::count(text.begin() + static_cast<std::ptrdiff_t>(ln.begin),
+                                 text.begin() + static_cast<std::ptrdiff_t>(ln.end), '*') /
+                      2) % 2 ==
+                         1;
     bool need = label->rest_needed && heading.find_first_not_of(' ') == std::string::npos;
     bool upper = !need && IsUpperLine(heading);
     // "**1. Mục đích**" is a whole heading; "**Điều 1. **Ban" / "1. Hoàn thiện hạ tầng" wrap.
