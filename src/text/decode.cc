@@ -89,7 +89,7 @@ bool LooksBinary(std::string_view s) {
 bool AllSpace(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len;
-    const char32_t cp = DecodeAt(s, i, &len);
+    const char32_t cp = DecodeFast(s, i, &len);
     const bool space = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0 ||
                        cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
                        cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
@@ -130,7 +130,7 @@ Result<Decoded> Decode(std::string_view bytes) {
         continue;
       }
       std::size_t len;
-      const char32_t cp = DecodeAt(bytes, i, &len);
+      const char32_t cp = DecodeFast(bytes, i, &len);
       if (cp == kReplacement && len == 1) {
         ++bad;
         d.utf8.append(bytes.substr(start, i - start));

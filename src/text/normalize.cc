@@ -22,10 +22,13 @@ bool IsInvisible(char32_t cp) {
 // stay as they are (ASCII other than CR, well-formed sequences of other characters) are
 // copied in one append; only CR, the characters replaced or dropped, and invalid bytes
 // (re-encoded as U+FFFD) interrupt them. *ascii tells whether the result is all ASCII.
-std::string Clean(std::string_view s, bool* ascii) {
+// Also says whether the cleaned text is ASCII, and whether every other character is
+// IsNfcInert (`inert`): either way it is NFC already.
+std::string Clean(std::string_view s, bool* ascii, bool* inert) {
   std::string out;
   out.reserve(s.size());
   *ascii = true;
+  *inert = true;
   const std::size_t n = s.size();
   std::size_t start = 0;  // first byte not yet copied
   for (std::size_t i = 0; i < n;) {
@@ -41,10 +44,11 @@ std::string Clean(std::string_view s, bool* ascii) {
       continue;
     }
     std::size_t len;
-    char32_t cp = DecodeAt(s, i, &len);
+    char32_t cp = DecodeFast(s, i, &len);
     const bool invalid = cp == kReplacement && len == 1;
     if (!invalid && !IsSpaceLike(cp) && !IsInvisible(cp) && cp != 0xD0 && cp != 0xF0) {
       *ascii = false;  // kept as it is: the bytes are its shortest UTF-8 form
+      if (!IsNfcInert(cp)) *inert = false;
       i += len;
       continue;
     }
@@ -56,6 +60,7 @@ std::string Clean(std::string_view s, bool* ascii) {
       if (cp == 0xF0) cp = 0x111;  // ð (eth) → đ
       AppendUtf8(cp, &out);
       *ascii = false;
+      if (!IsNfcInert(cp)) *inert = false;
     }
     i += len;
     start = i;
@@ -68,8 +73,9 @@ std::string Clean(std::string_view s, bool* ascii) {
 
 std::string Normalize(std::string_view utf8) {
   bool ascii = true;
-  std::string cleaned = Clean(utf8, &ascii);
-  if (ascii) return cleaned;
+  bool inert = true;
+  std::string cleaned = Clean(utf8, &ascii, &inert);
+  if (ascii || inert) return cleaned;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return cleaned;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <string>
@@ -103,6 +104,33 @@ TEST(NormalizeTest, IsIdempotent) {
   const std::string once = Normalize(in);
   EXPECT_EQ(Normalize(once), once);
   EXPECT_TRUE(IsValidUtf8(once));
+}
+
+}  // namespace
+}  // namespace dondoc::text
+
+namespace dondoc::text {
+namespace {
+
+// The fast path of Normalize: every code point it trusts to be NFC whatever surrounds it has
+// NFC quick check "yes" (so nothing composes with it, before or after) and combining class 0.
+TEST(NormalizeTest, NfcInertCodePointsAgreeWithIcu) {
+  int checked = 0;
+  for (char32_t cp = 0x80; cp < 0x3000; ++cp) {
+    if (!IsNfcInert(cp)) continue;
+    ++checked;
+    EXPECT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK), UNORM_YES)
+        << std::hex << static_cast<std::uint32_t>(cp);
+    EXPECT_EQ(u_getCombiningClass(static_cast<UChar32>(cp)), 0) << std::hex << static_cast<std::uint32_t>(cp);
+  }
+  EXPECT_GT(checked, 900);
+}
+
+TEST(NormalizeTest, InertTextSkipsNothingThatMatters) {
+  // Precomposed Vietnamese with punctuation: unchanged; one combining mark among it: composed.
+  const std::string nfc = "Quyết định – “Đồng Nai” … 100 €";
+  EXPECT_EQ(Normalize(nfc), nfc);
+  EXPECT_EQ(Normalize("Quyết định hoa\u0300"), "Quyết định hoà");
 }
 
 }  // namespace
