@@ -72,10 +72,14 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const Document& d
 
 std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& f,
                                         const Document& doc) {
+  return ExtractReporting(text, f, doc, Operative(text, f, doc));
+}
+
+std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& f,
+                                        const Document& doc, const Operative& operative) {
   std::vector<Reporting> out;
   const std::string_view fs = f.folded;
-  const OutlineIndex outline(doc.outline, f);
-  const Scan scan = ScanOperative(text, f, doc, outline);
+  const Scan& scan = operative.scan;
   std::vector<std::pair<std::size_t, std::size_t>> times;
   times.reserve(doc.times.size());
   for (const TimeExpr& t : doc.times) {

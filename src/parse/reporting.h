@@ -16,4 +16,10 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const Document& d
 std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& folded,
                                         const Document& doc);
 
+// The same over the operative part read once by the caller and shared with ExtractTasks
+// (tasks_scan.h, tasks.h).
+struct Operative;
+std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& folded,
+                                        const Document& doc, const Operative& operative);
+
 }  // namespace dondoc::parse

@@ -5,6 +5,9 @@
 #include <string>
 
 #include "parse/outline.h"
+#include "parse/tasks.h"
+#include "parse/tasks_scan.h"
+#include "text/fold.h"
 
 namespace dondoc::parse {
 namespace {
@@ -45,6 +48,38 @@ TEST(ReportingTest, PeriodicToFirstBody) {
   EXPECT_EQ(r[0].times, (std::vector<int>{0, 1}));
   EXPECT_EQ(r[1].to, "Bộ Nội vụ");
   EXPECT_EQ(r[1].times, (std::vector<int>{2}));
+}
+
+// The operative part read once and shared gives what each extractor reads alone.
+TEST(ReportingTest, SharedOperativeGivesTheSameDuties) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai; báo cáo UBND tỉnh hằng quý.\n"
+      "2. Các sở, ban, ngành báo cáo kết quả về Sở Nội vụ trước ngày 15/12.\n";
+  Document d = Doc(text);
+  AddTime(&d, text, "hằng quý");
+  AddTime(&d, text, "trước ngày 15/12");
+  const text::FoldedText f = text::FoldMapped(text);
+  const Operative op(text, f, d);
+  const auto tasks_alone = ExtractTasks(text, d);
+  const auto tasks_shared = ExtractTasks(text, f, d, op, nullptr);
+  ASSERT_EQ(tasks_alone.size(), 2u);
+  ASSERT_EQ(tasks_shared.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(tasks_alone[i].action, tasks_shared[i].action);
+    EXPECT_EQ(tasks_alone[i].units.size(), tasks_shared[i].units.size());
+  }
+  d.tasks = tasks_shared;
+  const auto alone = ExtractReporting(text, d);
+  const auto shared = ExtractReporting(text, f, d, op);
+  ASSERT_EQ(alone.size(), 2u);
+  ASSERT_EQ(shared.size(), 2u);
+  EXPECT_EQ(shared[0].to, "UBND tỉnh");
+  EXPECT_EQ(shared[1].to, "Sở Nội vụ");
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(alone[i].to, shared[i].to);
+    EXPECT_EQ(alone[i].times, shared[i].times);
+  }
 }
 
 TEST(ReportingTest, DirectObjectAndMonitoring) {

@@ -1016,9 +1016,15 @@ std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
 
 std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& f,
                                const Document& doc, std::vector<Warning>* warnings) {
+  return ExtractTasks(text, f, doc, Operative(text, f, doc), warnings);
+}
+
+std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& f,
+                               const Document& doc, const Operative& operative,
+                               std::vector<Warning>* warnings) {
   std::vector<Task> tasks;
-  const OutlineIndex outline(doc.outline, f);
-  const Scan scan = ScanOperative(text, f, doc, outline);
+  const OutlineIndex& outline = operative.outline;
+  const Scan& scan = operative.scan;
   const TaskEnv env(text, f, doc, outline);
   Extractor x(env);
   for (const parse::Paragraph& p : scan.paragraphs) x.Paragraph(p, &tasks);

@@ -24,4 +24,11 @@ std::vector<Task> ExtractTasks(std::string_view text, const Document& doc,
 std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& folded,
                                const Document& doc, std::vector<Warning>* warnings);
 
+// The same over the operative part read once by the caller (tasks_scan.h), who shares it with
+// ExtractReporting: Operative op(text, folded, doc); then both extractors with `op`.
+struct Operative;
+std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& folded,
+                               const Document& doc, const Operative& operative,
+                               std::vector<Warning>* warnings);
+
 }  // namespace dondoc::parse

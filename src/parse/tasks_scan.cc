@@ -154,8 +154,12 @@ void OutlineIndex::Add(const std::vector<OutlineNode>& nodes, const text::Folded
     // read in the folded text, which has about one byte per letter: label + heading letters
     // from the line start.
     const std::size_t b = FoldedPos(f, n.span.begin), e = FoldedPos(f, n.span.end);
+    // Letters are counted only until the node's own end is reached (headings can be long).
+    const std::size_t room = e > b ? e - b : 0;
     std::size_t letters = 0;
-    for (char c : n.heading) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (std::size_t i = 0; i < n.heading.size() && n.label.size() + letters + 2 < room; ++i) {
+      letters += (static_cast<unsigned char>(n.heading[i]) & 0xC0) != 0x80;
+    }
     const std::size_t he = std::min(e, b + n.label.size() + letters + 2);
     const std::string_view h = std::string_view(f.folded).substr(b, he > b ? he - b : 0);
     const bool s = skip || h.find("muc dich") != std::string_view::npos ||

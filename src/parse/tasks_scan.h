@@ -75,6 +75,16 @@ struct Scan {
 Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Document& doc,
                    const OutlineIndex& outline);
 
+// The outline index and the scan of a document's operative part, read once for the task and
+// the reporting extractors (both take it; each reads it anew when not given one). Depends on
+// the header spans and the outline of `doc` only, so it stays valid while tasks are added.
+struct Operative {
+  Operative(std::string_view text, const text::FoldedText& f, const Document& doc)
+      : outline(doc.outline, f), scan(ScanOperative(text, f, doc, outline)) {}
+  OutlineIndex outline;
+  Scan scan;
+};
+
 // Sentences of a paragraph, folded [begin, end): split at ". " before a capital letter.
 std::vector<std::pair<std::size_t, std::size_t>> Sentences(std::string_view text,
                                                            const text::FoldedText& f,
