@@ -18,5 +18,6 @@ int CmdIngest(const Args& args);       // dondoc ingest [--db PATH] [--reparse] 
 int CmdDb(const Args& args);           // dondoc db check [--db PATH]
 int CmdSearch(const Args& args);       // dondoc search [--db PATH] QUERY... [filters] [--json]
 int CmdShow(const Args& args);         // dondoc show [--db PATH] NUMBER|ID
+int CmdServe(const Args& args);        // dondoc serve [--bind ADDR] [--port N] [--static DIR] …
 
 }  // namespace dondoc::cli

@@ -32,6 +32,9 @@ constexpr const char* kUsage =
     "                 a readable summary of one stored document\n"
     "  db check [--db PATH]\n"
     "                 check the database's integrity (pages, foreign keys, full-text index)\n"
+    "  serve [--bind ADDR] [--port N] [--static DIR] [--users FILE] [--insecure-cookie]\n"
+    "                 the HTTP API (and the web page's files) on 127.0.0.1:8080; users from a\n"
+    "                 users file, kept in memory for now (serve --help for every option)\n"
     "  version        print the version\n";
 
 }  // namespace
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
   if (cmd == "search") return dondoc::cli::CmdSearch(args);
   if (cmd == "show") return dondoc::cli::CmdShow(args);
   if (cmd == "db") return dondoc::cli::CmdDb(args);
+  if (cmd == "serve") return dondoc::cli::CmdServe(args);
   if (cmd == "version" || cmd == "--version") {
     std::puts("dondoc 0.1.0");
     return 0;

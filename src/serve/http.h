@@ -31,6 +31,7 @@ struct Request {
   // Set by the dispatcher's authenticator on routes that need a session.
   std::optional<access::Principal> principal;
   std::string session_id;  // the stored session key (token hash), for logout
+  std::string csrf_token;  // the session's CSRF token, for GET /api/me to hand out again
 
   // The header's value, or "" when absent. `lower_name` must be lower case.
   const std::string& Header(const std::string& lower_name) const;

@@ -1,0 +1,40 @@
+// The JSON API: one file per resource (health.cc, session.cc, …), each adding its routes to the
+// Router; BuildApi puts them together with the session Authenticator and the static files.
+// Every route here must appear in docs/openapi.yaml (openapi_test.cc checks both ways).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "access/accounts.h"
+#include "access/repos.h"
+#include "access/sessions.h"
+#include "serve/cookies.h"
+#include "serve/dispatch.h"
+#include "serve/router.h"
+
+namespace dondoc::serve::api {
+
+// What the handlers use; everything must outlive the Dispatcher built from it.
+struct Context {
+  access::UserRepo& users;
+  access::Sessions& sessions;
+  access::Accounts& accounts;
+  access::AuditSink& audit;
+  SessionCookie cookie;
+};
+
+void AddHealthRoutes(Router& router);
+// POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password.
+void AddSessionRoutes(Router& router, Context& ctx);
+
+// The Authenticator for kSession routes: session cookie → principal; CSRF on mutations.
+Authenticator SessionAuthenticator(Context& ctx);
+
+// All routes, the authenticator and (when `static_dir` is set) the static files.
+std::shared_ptr<const Dispatcher> BuildApi(Context& ctx,
+                                           const std::optional<std::filesystem::path>& static_dir,
+                                           std::size_t default_body_limit);
+
+}  // namespace dondoc::serve::api
