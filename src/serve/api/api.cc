@@ -28,6 +28,14 @@ Authenticator SessionAuthenticator(Context& ctx) {
   };
 }
 
+std::optional<Response> Authorize(const Request& req, access::Action action,
+                                  const access::Resource& resource) {
+  if (!req.principal) return ErrorResponse(ErrorCode::kUnauthenticated);
+  const access::Decision d = access::Decide(*req.principal, action, resource);
+  if (d.allow) return std::nullopt;
+  return ErrorResponse(ErrorCode::kForbidden, "Not allowed: " + std::string(d.reason) + ".");
+}
+
 std::shared_ptr<const Dispatcher> BuildApi(Context& ctx,
                                            const std::optional<std::filesystem::path>& static_dir,
                                            std::size_t default_body_limit) {

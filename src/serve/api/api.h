@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "access/accounts.h"
+#include "access/policy.h"
 #include "access/repos.h"
 #include "access/sessions.h"
 #include "serve/cookies.h"
@@ -28,6 +29,13 @@ struct Context {
 void AddHealthRoutes(Router& router);
 // POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password.
 void AddSessionRoutes(Router& router, Context& ctx);
+
+// The policy check every resource handler makes before acting: nullopt when
+// access::Decide allows `action` on `resource` for the request's principal, else 403
+// `forbidden` with the policy's reason (401 `unauthenticated` when there is no principal, i.e.
+// the route was registered without Auth::kSession by mistake).
+std::optional<Response> Authorize(const Request& req, access::Action action,
+                                  const access::Resource& resource);
 
 // The Authenticator for kSession routes: session cookie → principal; CSRF on mutations.
 Authenticator SessionAuthenticator(Context& ctx);

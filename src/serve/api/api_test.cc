@@ -241,6 +241,20 @@ TEST_F(ApiTest, AbsoluteLifetimeEndsAnActiveSession) {
   EXPECT_EQ(Code(Fetch(port_, "GET", "/api/me", {{"Cookie", cookie}})), "session_expired");
 }
 
+TEST(Authorize, ForbiddenCarriesThePolicyReason) {
+  Request req;
+  EXPECT_EQ(Authorize(req, access::Action::kReadTask, access::Resource::Global())->status, 401);
+  req.principal = access::Principal{3, "sotc", access::Role::kUnitOfficer, "so-tai-chinh"};
+  EXPECT_FALSE(Authorize(req, access::Action::kReadTask, access::Resource::OfUnit("so-tai-chinh")));
+  std::optional<Response> denied =
+      Authorize(req, access::Action::kReadTask, access::Resource::OfUnit("so-y-te"));
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  const auto j = nlohmann::json::parse(denied->body);
+  EXPECT_EQ(j["error"]["code"], "forbidden");
+  EXPECT_EQ(j["error"]["message"], "Not allowed: not the officer's unit.");
+}
+
 TEST(Cookies, ValueAndSetCookie) {
   EXPECT_EQ(CookieValue("a=1; sid=xyz; b=2", "sid"), "xyz");
   EXPECT_EQ(CookieValue("sid=\"q\"", "sid"), "q");
