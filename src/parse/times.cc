@@ -100,6 +100,13 @@ constexpr Trigger kTriggers[] = {
     {"cuoi", kEnd | kWeak},
 };
 
+// Bytes that begin some trigger: most words after a piece begin none.
+constexpr auto kTriggerFirst = [] {
+  std::array<bool, 256> r{};
+  for (const Trigger& t : kTriggers) r[static_cast<unsigned char>(t.words[0])] = true;
+  return r;
+}();
+
 class Scanner {
  public:
   Scanner(std::string_view text, const text::FoldedText& folded, std::optional<Date> doc,
@@ -160,11 +167,12 @@ std::vector<TimeExpr> Scanner::Run() {
         p = ClauseEnd(ls, 600);
         continue;
       }
-      std::size_t le = ls;
-      while (le < n && f_[le] != '\n' && le - ls < 60) ++le;
-      if (le - ls < 60 && (WordAt(f_, ls, "thoi gian") != kNo ||
-                           WordAt(f_, ls, "thoi han") != kNo || WordAt(f_, ls, "tien do") != kNo)) {
-        time_header_ = true;
+      if (ls < n && f_[ls] == 't' &&
+          (WordAt(f_, ls, "thoi gian") != kNo || WordAt(f_, ls, "thoi han") != kNo ||
+           WordAt(f_, ls, "tien do") != kNo)) {
+        std::size_t le = ls;  // a short line: a column or field name, not a sentence
+        while (le < n && f_[le] != '\n' && le - ls < 60) ++le;
+        if (le - ls < 60) time_header_ = true;
       }
     }
     const char c = f_[p];
@@ -294,8 +302,9 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
   std::size_t begin = kNo;
   for (int k = 0; k < 4; ++k) {
     bool matched = false;
+    if (q >= f_.size() || !kTriggerFirst[static_cast<unsigned char>(f_[q])]) break;
     for (const Trigger& t : kTriggers) {
-      if (q >= f_.size() || f_[q] != t.words[0]) continue;
+      if (f_[q] != t.words[0]) continue;
       const std::size_t e = WordAt(f_, q, t.words);
       if (e == kNo) continue;
       if ((t.flags & kEnd) && WordAt(f_, Skip(f_, e), "nam") != kNo) continue;  // "cuối năm"
