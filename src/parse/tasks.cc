@@ -58,6 +58,12 @@ constexpr std::array<std::string_view, 17> kPositions = {
     "chanh",        "thu truong",     "tong giam doc", "chi huy truong", "vien truong",  "bi thu",
     "cuc truong",   "chi cuc truong", "hieu truong",   "truong ban",     "tong bien tap"};
 
+// Introductory phrases closed by a comma before the subject ("Đối với các nhiệm vụ …, Sở A
+// …"), and how far their comma may be.
+constexpr std::string_view kIntroPhrases[] = {"doi voi", "can cu", "tren co so", "de",
+                                              "nham",    "trong",  "ngoai ra",   "dong thoi"};
+constexpr std::size_t kMaxIntroBytes = 250;
+
 // Words that make an intro give work ("… cần tập trung thực hiện các nhiệm vụ sau:").
 constexpr std::string_view kIntroWork[] = {"thuc hien",  "nhiem vu",  "trach nhiem",
                                            "trien khai", "giai phap", "tap trung"};
@@ -611,6 +617,14 @@ class Extractor {
     };
     for (auto [sb, se] : sentences) {
       if (clause_start(sb)) return true;
+      // "Đối với …, <units> …": a unit may start the clause after the introductory phrase.
+      const std::size_t q = Skip(fs_, sb, se);
+      for (std::string_view w : kIntroPhrases) {
+        if (fs_[q] != w[0] || !WordAt(fs_, q, w)) continue;
+        const std::size_t comma = fs_.substr(q, std::min(se - q, kMaxIntroBytes)).find(',');
+        if (comma != std::string_view::npos && clause_start(q + comma + 1)) return true;
+        break;
+      }
     }
     // find(';'), not find_first_of(";"): the latter calls memchr once per byte of the paragraph.
     for (std::size_t i = para.find(';'); i != std::string_view::npos; i = para.find(';', i + 1)) {
@@ -829,6 +843,24 @@ class Extractor {
         }
       }
     }
+    // "Đối với …, <units> chủ động …", "Căn cứ …, <units> có trách nhiệm …": a unit list right
+    // after the comma closing an introductory phrase is the subject.
+    if (subject.empty() && units.empty()) {
+      for (std::string_view w : kIntroPhrases) {
+        if (!WordAt(fs_, p, w)) continue;
+        const std::size_t comma = fs_.substr(p, std::min(e - p, kMaxIntroBytes)).find(',');
+        if (comma == std::string_view::npos) break;
+        const std::size_t q = Skip(fs_, p + comma + 1, e);
+        std::size_t l2 = q;
+        std::vector<int> s2 = a_.List(ms, q, e, &l2);
+        if (!s2.empty()) {
+          p = q;
+          le = l2;
+          subject = std::move(s2);
+        }
+        break;
+      }
+    }
     // "quý Bộ", "quý cơ quan": the letter's addressees.
     if (const std::size_t qe = QuyAt(p, e); subject.empty() && qe != std::string_view::npos) {
       for (const UnitMention& m : env_.addressees) add(m, a_.RoleFor(m, *requested));
@@ -872,18 +904,33 @@ class Extractor {
         add(m, role.empty() ? a_.RoleFor(m, *requested) : role);
       }
     }
-    // Partners: "(,) phối hợp (với|cùng) <units>".
+    // Partners: "(,) (chủ động|tích cực|tiếp tục) phối hợp (chặt chẽ|thường xuyên) (với|cùng)
+    // <units>".
     {
       std::size_t q = Skip(fs_, action, e);
       if (q < e && fs_[q] == ',') q = Skip(fs_, q + 1, e);
+      bool adverb = false;
+      for (std::string_view w : {"chu dong", "tich cuc", "tiep tuc"}) {
+        if (WordAt(fs_, q, w) && WordAt(fs_, Skip(fs_, q + w.size(), e), "phoi hop")) {
+          q = Skip(fs_, q + w.size(), e);
+          adverb = true;
+          break;
+        }
+      }
       if (WordAt(fs_, q, "phoi hop")) {
         q = Skip(fs_, q + 8, e);
-        if (WordAt(fs_, q, "voi")) q = Skip(fs_, q + 3, e);
-        if (WordAt(fs_, q, "cung")) q = Skip(fs_, q + 4, e);
+        std::size_t r = q;
+        for (std::string_view w : {"chat che", "thuong xuyen"}) {
+          if (WordAt(fs_, r, w)) r = Skip(fs_, r + w.size(), e);
+        }
+        if (WordAt(fs_, r, "voi")) r = Skip(fs_, r + 3, e);
+        if (WordAt(fs_, r, "cung")) r = Skip(fs_, r + 4, e);
+        if (r == q || !a_.List(ms, r, e, &q).empty()) q = r;  // adverbs only before partners
         std::size_t pe = q;
         const std::vector<int> partners = a_.List(ms, q, e, &pe);
         for (int i : partners) add(ms[i], partner_role);
-        action = partners.empty() ? q : pe;
+        // "chủ động phối hợp …" without partners stays in the action.
+        if (!partners.empty() || !adverb) action = partners.empty() ? q : pe;
       }
     }
     // Anywhere in the clause: "<units> chủ trì", "giao <units>".

@@ -6,8 +6,9 @@
 //   ("1.", "1.2.", "a)", "II.", "Điều 3."), at an outline heading, or after a line ending in
 //   ".", ":", ";" when the next line starts with a capital letter or a digit.
 // - The header (up to the title, number, date, whichever ends last) is not operative; nor are
-//   "Căn cứ …", "Theo đề nghị …", "Xét đề nghị …", "Kính gửi …" paragraphs, nor sections whose
-//   heading says "mục đích" or "yêu cầu" (and what is under them).
+//   "Căn cứ …" (unless a numbered item: "2. Căn cứ Kế hoạch …, các sở …"), "Theo đề nghị …",
+//   "Xét đề nghị …", "Kính gửi …" paragraphs, nor sections whose heading says "mục đích" or
+//   "yêu cầu" (and what is under them).
 // - "Nơi nhận:" starts the recipients and signature block, skipped up to the next outline
 //   heading (a plan attached after its decision, an appendix).
 // - Markdown table rows ("| a | b |", separator rows dropped) and flattened tables (each cell
@@ -228,8 +229,11 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
     }
     if (cur.end <= cur.content) return;
     const std::size_t c = cur.content;
-    if (WordAt(fs, c, "can cu") || WordAt(fs, c, "theo de nghi") || WordAt(fs, c, "xet de nghi") ||
-        WordAt(fs, c, "kinh gui")) {
+    // A numbered item "2. Căn cứ nội dung Kế hoạch …, các sở …" is operative; the legal bases
+    // ("Căn cứ Luật …;", "- Căn cứ …") are not.
+    const bool numbered = c != cur.begin && IsDigit(fs[cur.begin]);
+    if ((WordAt(fs, c, "can cu") && !numbered) || WordAt(fs, c, "theo de nghi") ||
+        WordAt(fs, c, "xet de nghi") || WordAt(fs, c, "kinh gui")) {
       return;
     }
     if (outline.Skipped(cur.node)) return;

@@ -318,6 +318,49 @@ TEST(TasksTest, LabelAloneTakesThePlainParagraphAfterIt) {
   EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute"}));  // only one paragraph is the value
 }
 
+// Lai Châu KH 7360 VI.2-3: the subject after an introductory phrase and its comma; a numbered
+// "Căn cứ …" item is operative (the legal bases before the plan are not).
+TEST(TasksTest, SubjectAfterIntroductoryPhrase) {
+  const std::string text =
+      "Căn cứ Luật Tiêu chuẩn, Sở Y tế ban hành.\n"
+      "VI. KINH PHÍ\n"
+      "1. Đối với các nhiệm vụ năm 2025, các sở, ngành liên quan và Ủy ban nhân dân các xã, "
+      "phường chủ động bố trí kinh phí.\n"
+      "2. Căn cứ nội dung Kế hoạch, các sở, ngành có trách nhiệm xây dựng kế hoạch chi tiết.\n"
+      "3. Trong quá trình thực hiện, nếu có khó khăn, các sở, ngành báo cáo.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(Units(tasks[0]),
+            (V{"các sở, ngành liên quan/execute", "Ủy ban nhân dân các xã, phường/execute"}));
+  EXPECT_EQ(tasks[0].action, "chủ động bố trí kinh phí");
+  EXPECT_EQ(Units(tasks[1]), (V{"các sở, ngành/execute"}));
+  EXPECT_EQ(tasks[1].action, "xây dựng kế hoạch chi tiết");
+}
+
+// Groups without "các" inside a list, tails after a comma, adverbs around "phối hợp".
+TEST(TasksTest, ListGroupsAndPartnerAdverbs) {
+  const std::string text =
+      "II. NHIỆM VỤ\n"
+      "1. Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường chủ "
+      "động bố trí nguồn vốn.\n"
+      "2. Sở Tài chính chủ trì, phối hợp với Sở Y tế và cơ quan, địa phương liên quan thành lập "
+      "Quỹ.\n"
+      "3. Công an tỉnh phối hợp chặt chẽ với Sở Tư pháp và các cơ quan, tổ chức, cá nhân có liên "
+      "quan tham mưu sửa đổi quy định.\n"
+      "4. Sở Nội vụ tổ chức tập huấn; các cơ quan tổ chức thực hiện.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 4u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Các sở, ban, ngành/execute", "tổ chức chính trị - xã hội/execute",
+                                "Ủy ban nhân dân các xã, phường/execute"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Tài chính/lead", "Sở Y tế/coordinate",
+                                "cơ quan, địa phương liên quan/coordinate"}));
+  EXPECT_EQ(Units(tasks[2]), (V{"Công an tỉnh/execute", "Sở Tư pháp/coordinate",
+                                "các cơ quan, tổ chức, cá nhân có liên quan/coordinate"}));
+  EXPECT_EQ(tasks[2].action, "tham mưu sửa đổi quy định");
+  // "cơ quan" outside a list, and "tổ chức" without a comma, are no group.
+  EXPECT_EQ(Units(tasks[3]), (V{"Sở Nội vụ/execute"}));
+}
+
 // With no "Văn phòng <owner>" in the text, "Văn phòng" alone names nothing.
 TEST(TasksTest, OwnOfficeUnnamedIsNoUnit) {
   const std::string text = "II. NHIỆM VỤ\n1. Văn phòng sẽ phối hợp với Sở Y tế tổng hợp.\n";

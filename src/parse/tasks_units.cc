@@ -379,7 +379,8 @@ std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::siz
   *took = false;
   while (true) {
     std::size_t q = SkipSpace(fs, cur, end);
-    if (q < end && fs[q] == ',') q = SkipSpace(fs, q + 1, end);
+    const bool comma = q < end && fs[q] == ',';
+    if (comma) q = SkipSpace(fs, q + 1, end);
     if (WordAt(fs, q, "va")) q = SkipSpace(fs, q + 2, end);
     if (q >= end) break;
     // A capitalized word starts a new unit, not a tail ("các sở, Ban Quản lý").
@@ -387,6 +388,23 @@ std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::siz
     std::size_t len = 0;
     for (std::string_view t : kGroupTails) {
       if (t.size() > len && WordAt(fs, q, t)) len = t.size();
+    }
+    // "các cơ quan, tổ chức, cá nhân có liên quan": only after a comma ("các cơ quan tổ chức
+    // thực hiện" is a verb).
+    if (comma && len == 0) {
+      // Taken whole ("tổ chức đảng") and only before the list goes on or ends: "…, tổ chức
+      // chính trị - xã hội" is a unit of its own, "…, tổ chức triển khai" a verb.
+      for (std::string_view t : {"to chuc dang", "to chuc", "ca nhan"}) {
+        if (!WordAt(fs, q, t)) continue;
+        const std::size_t r = SkipSpace(fs, q + t.size(), end);
+        bool tail = false;
+        for (std::string_view g : kGroupTails) tail = tail || WordAt(fs, r, g);
+        if (r >= end || fs[r] == ',' || fs[r] == ';' || fs[r] == '.' || fs[r] == ')' ||
+            WordAt(fs, r, "va") || tail) {
+          len = t.size();
+        }
+        break;
+      }
     }
     if (len == 0) break;
     // "quận", not "quản" ("các cơ quan quản lý").
@@ -416,17 +434,25 @@ bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
 
 namespace {
 
-// Party committees, the Front, companies and the central branches (Thuế, Kho bạc, Kiểm toán,
-// Hải quan, Ngân hàng Nhà nước) inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban MTTQ", "Công ty
-// Điện lực", "Thuế tỉnh"): outside a UBND's command.
+// Party committees (also "các cấp ủy"), the Front, companies and the central branches (Thuế, Kho
+// bạc, Kiểm toán, Hải quan, Ngân hàng Nhà nước) inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban
+// MTTQ", "Công ty Điện lực", "Thuế tỉnh"): outside a UBND's command.
 bool OutsideName(std::string_view folded_name) {
   for (std::string_view o :
-       {"tinh uy", "thanh uy", "huyen uy", "dang uy", "mttq", "mat tran", "doan thanh nien",
-        "hoi dong nhan dan", "hdnd", "cong ty", "xay dung dang", "thue", "kiem toan", "kho bac",
-        "hai quan", "ngan hang nha nuoc"}) {
+       {"tinh uy", "thanh uy", "huyen uy", "dang uy", "cap uy", "mttq", "mat tran",
+        "doan thanh nien", "hoi dong nhan dan", "hdnd", "cong ty", "xay dung dang", "thue",
+        "kiem toan", "kho bac", "hai quan", "ngan hang nha nuoc"}) {
     if (folded_name.find(o) != std::string_view::npos) return true;
   }
   return false;
+}
+
+// True when folded p follows a list separator: "," or the word "và".
+bool AfterListSeparator(std::string_view fs, std::size_t p) {
+  std::size_t q = p;
+  while (q > 0 && (fs[q - 1] == ' ' || fs[q - 1] == '\n')) --q;
+  if (q > 0 && fs[q - 1] == ',') return true;
+  return q >= 2 && fs.compare(q - 2, 2, "va") == 0 && WordStart(fs, q - 2);
 }
 
 // The mention(s) starting at word start p (several for "các Sở: A, B"), appended to *out.
@@ -439,7 +465,27 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
   // Groups may be lower case: "các sở, ban, ngành", "sở, ban, ngành liên quan".
   const bool cac = (we - p == 3 && fs.compare(p, 3, "cac") == 0) ||
                    (we - p == 2 && fs.compare(p, 2, "so") == 0 && we < end && fs[we] == ',');
-  if (!cac && !Capitalized(text, f, p)) return we;
+  if (!cac && !Capitalized(text, f, p)) {
+    // Inside a list ("Sở Tài chính và cơ quan, địa phương liên quan", "Các sở, ban, ngành, tổ
+    // chức chính trị - xã hội, UBND …"), a group without "các": the political-social
+    // organisations, or "cơ quan" / "đơn vị" with a group tail.
+    if (!AfterListSeparator(fs, p)) return we;
+    for (std::string_view w : {"to chuc chinh tri - xa hoi", "to chuc chinh tri xa hoi"}) {
+      if (WordAt(fs, p, w) && p + w.size() <= end) {
+        out->push_back({p, p + w.size(), "", true, true, false});
+        return p + w.size();
+      }
+    }
+    for (std::string_view w : {"co quan", "don vi"}) {
+      if (!WordAt(fs, p, w)) continue;
+      bool took = false;
+      const std::size_t t = GroupTail(text, f, p + w.size(), end, &took);
+      if (!took) break;
+      out->push_back({p, t, "", true, false, false});
+      return t;
+    }
+    return we;
+  }
   const Head* h = HeadAt(fs, p);
   if (h == nullptr || p + h->word.size() > end) return we;
   {
