@@ -55,6 +55,17 @@ TEST(TaskUnitsTest, HeadWordsAndNameEnds) {
             (V{"Sở Nông nghiệp và Phát triển nông thôn", "Hội Cựu chiến binh tỉnh", "Sở TT&TT"}));
 }
 
+// Namesakes of head words ("Bản", "Số", "Sơ", "Bó" for "Bố", "Đại", titles in capitals) and
+// job titles or documents ("Bộ trưởng", "Báo cáo") are no units; lost accents and OCR slips
+// in ordinary text still are.
+TEST(TaskUnitsTest, HeadWordsSpelledAsHeads) {
+  EXPECT_EQ(Names("BẢN KHAI CÁ NHÂN; Số CMND; SƠ LƯỢC LÝ LỊCH; BÓ CỤC CỦA DỰ THẢO; ĐẠI DIỆN "
+                  "CÁC BÊN; BÁO CÁO; BỘ TRƯỞNG"),
+            V{});
+  EXPECT_EQ(Names("SỞ Y TẾ; So Noi vu; Chỉ cục Thuế; Cực Thuế"),
+            (V{"SỞ Y TẾ", "So Noi vu", "Chỉ cục Thuế", "Cực Thuế"}));
+}
+
 TEST(TasksTest, SentenceLeadCoordinate) {
   const std::string text =
       "III. TỔ CHỨC THỰC HIỆN\n"

@@ -235,6 +235,55 @@ struct HeadIndex {
   }
 };
 
+// The spellings of a head's first syllable (lower case; both tone placements where they
+// differ). A head written with other diacritics is another word: "Bản thuyết minh", "Bó cục"
+// (OCR of "Bố cục"), "Số CMND", "Sơ lược", "Đại diện" are no "Ban", "Bộ", "Sở", "Đài". Checked
+// for the words that have such namesakes and for titles in capitals; elsewhere an OCR slip
+// ("Cực Thuế", "Chỉ cục") still names the body.
+struct Spelling {
+  std::string_view folded;
+  std::array<std::string_view, 2> written;
+};
+constexpr Spelling kSpellings[] = {
+    {"so", {"sở", ""}},         {"ban", {"ban", ""}},     {"van", {"văn", ""}},
+    {"hoi", {"hội", ""}},       {"doan", {"đoàn", ""}},   {"lien", {"liên", ""}},
+    {"dai", {"đài", ""}},       {"bao", {"báo", "bảo"}},  {"cuc", {"cục", ""}},
+    {"bo", {"bộ", ""}},         {"vien", {"viện", ""}},   {"toa", {"tòa", "toà"}},
+    {"phong", {"phòng", ""}},   {"cong", {"công", ""}},   {"tong", {"tổng", ""}},
+    {"ngan", {"ngân", ""}},     {"hiep", {"hiệp", ""}},   {"uy", {"ủy", "uỷ"}},
+    {"thuong", {"thường", ""}}, {"benh", {"bệnh", ""}},   {"thanh", {"thanh", "thành"}},
+    {"tinh", {"tỉnh", ""}},     {"huyen", {"huyện", ""}}, {"dang", {"đảng", ""}},
+    {"mat", {"mặt", ""}},       {"trung", {"trung", ""}}, {"chi", {"chi", ""}},
+    {"kho", {"kho", ""}},
+};
+
+// True when the word at folded [p, we) is written as a head's first syllable may be: with
+// that syllable's diacritics, or with none at all (accents lost in a copy: "So Y te").
+bool SpelledAsHead(std::string_view text, const text::FoldedText& f, std::size_t p,
+                   std::size_t we) {
+  const std::string_view folded = std::string_view(f.folded).substr(p, we - p);
+  const Spelling* sp = nullptr;
+  for (const Spelling& s : kSpellings) {
+    if (s.folded == folded) sp = &s;
+  }
+  if (sp == nullptr) return true;  // codes (UBND, HĐND …) and words not listed
+  const std::string_view word = text.substr(f.Orig(p), f.Orig(we) - f.Orig(p));
+  std::string lower;
+  bool plain = true, capitals = true;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t len = 1;
+    const auto cp = static_cast<UChar32>(text::DecodeAt(word, i, &len));
+    i += len;
+    const auto lc = static_cast<char32_t>(u_tolower(cp));
+    plain = plain && lc < 0x80;
+    capitals = capitals && u_isupper(cp);
+    text::AppendUtf8(lc, &lower);
+  }
+  const bool namesakes = folded == "so" || folded == "ban" || folded == "bo" || folded == "dai";
+  if (plain || (!capitals && !namesakes)) return true;
+  return lower == sp->written[0] || (!sp->written[1].empty() && lower == sp->written[1]);
+}
+
 const Head* HeadAt(std::string_view fs, std::size_t pos) {
   static const HeadIndex kIndex;
   if (pos >= fs.size()) return nullptr;
@@ -488,6 +537,15 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
   }
   const Head* h = HeadAt(fs, p);
   if (h == nullptr || p + h->word.size() > end) return we;
+  // A namesake and the word after it ("BÓ CỤC", the OCR of "BỐ CỤC": "CỤC" is no head).
+  if (!SpelledAsHead(text, f, p, we)) {
+    const std::size_t n = SkipSpace(fs, we, end);
+    return h->kind == HeadKind::kGeneric && n < end && IsWordByte(static_cast<unsigned char>(fs[n]))
+               ? WordEnd(fs, n)
+               : we;
+  }
+  // Job titles and documents, not bodies: "Bộ trưởng", "Báo cáo".
+  if (WordAt(fs, p, "bo truong") || WordAt(fs, p, "bao cao")) return we;
   {
     const bool cap = Capitalized(text, f, p);
     const std::size_t he = p + h->word.size();
