@@ -845,9 +845,9 @@ class Extractor {
     }
     // "Đối với …, <units> chủ động …", "Căn cứ …, <units> có trách nhiệm …": a unit list right
     // after the comma closing an introductory phrase is the subject.
-    if (subject.empty() && units.empty()) {
+    if (subject.empty() && units.empty() && p < e) {
       for (std::string_view w : kIntroPhrases) {
-        if (!WordAt(fs_, p, w)) continue;
+        if (fs_[p] != w[0] || !WordAt(fs_, p, w)) continue;
         const std::size_t comma = fs_.substr(p, std::min(e - p, kMaxIntroBytes)).find(',');
         if (comma == std::string_view::npos) break;
         const std::size_t q = Skip(fs_, p + comma + 1, e);
