@@ -9,6 +9,7 @@
 #include "parse/reporting.h"
 #include "parse/signers.h"
 #include "parse/tasks.h"
+#include "parse/tasks_scan.h"
 #include "parse/times.h"
 
 namespace dondoc::parse {
@@ -48,8 +49,10 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
   if (!options.tasks) return doc;
   doc.times = ExtractTimes(text, folded, doc.date, &doc.warnings);
   if (doc.kind == "official") {
-    doc.tasks = ExtractTasks(text, folded, doc, &doc.warnings);
-    doc.reporting = ExtractReporting(text, folded, doc);
+    // The operative part (outline index, sections, skipped preamble) read once for both.
+    const Operative operative(text, folded, doc);
+    doc.tasks = ExtractTasks(text, folded, doc, operative, &doc.warnings);
+    doc.reporting = ExtractReporting(text, folded, doc, operative);
   }
   return doc;
 }
