@@ -269,9 +269,10 @@ std::size_t Scanner::TryAt(std::size_t p) {
     }();
     const auto [first, last] = kByFirst[static_cast<unsigned char>(f_[p])];
     if (first == last) return kNo;
-    std::size_t e = p;
-    while (e < f_.size() && e - p < 8 && f_[e] >= 'a' && f_[e] <= 'z') ++e;
-    const std::uint64_t word = pack(f_.substr(p, e - p));
+    std::uint64_t word = 0;  // pack() of the word's first letters, made while reading them
+    for (std::size_t e = p; e < f_.size() && e - p < 8 && f_[e] >= 'a' && f_[e] <= 'z'; ++e) {
+      word |= static_cast<std::uint64_t>(static_cast<unsigned char>(f_[e])) << (8 * (e - p));
+    }
     for (std::size_t i = first; i < last; ++i) {
       if (kFirstWords[i].word == word) {
         use = kFirstWords[i].matchers;
