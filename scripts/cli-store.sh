@@ -6,6 +6,8 @@
 #   second ingest adds nothing ("ingested 0", same counts);
 # - search finds a document with and without diacritics, and by its number in other forms;
 # - show prints a stored document by number and by id; db check says ok;
+# - graph follows the samples' references up and down, in text, JSON and dot, and refuses a
+#   bad --depth or --format with one line;
 # - bad databases give one line "dondoc: DB: reason" and a non-zero exit: a file that is not
 #   SQLite, a directory where the database cannot be created, a database locked by another
 #   writer (held with the sqlite3 CLI) — and nothing committed is lost.
@@ -64,6 +66,26 @@ grep -qF "$number" "$t/show" || fail "show $number does not print the number"
 "$bin" show --db "$db" 1 >/dev/null || fail "show 1 (an id) failed"
 "$bin" db check --db "$db" | grep -q '^ok: ' || fail "db check is not ok"
 
+# 3b. Graph: the samples cite each other (45/KH-SYT → 301/KH-SYT → 112/KH-UBND).
+"$bin" graph --db "$db" 301/KH-SYT --format json >"$t/g.json" || fail "graph 301/KH-SYT failed"
+python3 - "$t/g.json" <<'PY' || fail "graph 301/KH-SYT: expected 112/KH-UBND up and 45/KH-SYT down"
+import json, sys
+g = json.load(open(sys.argv[1]))
+num = {n["id"]: n["number"] for n in g["nodes"]}
+up = [num.get(e["to"]) for e in g["up"] if e["status"] == "resolved"]
+down = [num.get(e["from"]) for e in g["down"]]
+sys.exit(0 if "112/KH-UBND" in up and "45/KH-SYT" in down else 1)
+PY
+"$bin" graph --db "$db" "45 KH SYT" --depth 2 >"$t/g.txt" || fail "graph '45 KH SYT' failed"
+grep -q "112/KH-UBND" "$t/g.txt" || fail "graph --depth 2 does not reach 112/KH-UBND: $(cat "$t/g.txt")"
+"$bin" graph --db "$db" 301/KH-SYT --format dot | grep -q -- '-> n' || fail "graph --format dot has no edge"
+for bad in "--depth 0" "--depth x" "--format xml"; do
+  # shellcheck disable=SC2086
+  if "$bin" graph --db "$db" 1 $bad >/dev/null 2>"$t/e"; then fail "graph $bad exited 0"; fi
+  [ "$(wc -l <"$t/e")" -eq 1 ] || fail "graph $bad: expected one stderr line, got: $(cat "$t/e")"
+done
+if "$bin" graph --db "$db" 999/XX-YY >/dev/null 2>&1; then fail "graph of an unknown number exited 0"; fi
+
 # 4. Bad databases: one line naming the database, non-zero exit.
 expect_db_error() {  # name pattern command...
   local name=$1 pat=$2; shift 2
@@ -101,4 +123,4 @@ else
 fi
 
 if [ "$fails" -gt 0 ]; then exit 1; fi
-echo "cli-store: ok ($n samples ingested once, re-ingest unchanged; search, show, db check; 4 bad-database cases)"
+echo "cli-store: ok ($n samples ingested once, re-ingest unchanged; search, show, graph, db check; 4 bad-database cases)"

@@ -1,6 +1,10 @@
 // dondoc db check [--db PATH]
+// dondoc db resolve [--db PATH]
 //
-// The database's integrity: SQLite's integrity_check (pages, indexes, STRICT types),
+// resolve: finds copies and every reference's target again (Store::ResolveAll), for a
+// database stored before the graph was resolved at ingest (schema < 3).
+//
+// check: // The database's integrity: SQLite's integrity_check (pages, indexes, STRICT types),
 // foreign_key_check, the FTS5 index against the documents, and the schema version. Prints
 // "ok: …" and exits 0, or one line per problem and exits 1.
 #include <cstdio>
@@ -12,8 +16,8 @@
 namespace dondoc::cli {
 
 int CmdDb(const Args& args) {
-  constexpr const char* kUsageDb = "usage: dondoc db check [--db PATH]\n";
-  if (args.empty() || args[0] != "check") {
+  constexpr const char* kUsageDb = "usage: dondoc db check|resolve [--db PATH]\n";
+  if (args.empty() || (args[0] != "check" && args[0] != "resolve")) {
     std::fputs(kUsageDb, stderr);
     return 2;
   }
@@ -22,7 +26,8 @@ int CmdDb(const Args& args) {
     if (args[i] == "--db" && i + 1 < args.size()) {
       db = args[++i];
     } else {
-      std::fprintf(stderr, "dondoc db check: unexpected '%s'\n%s", args[i].c_str(), kUsageDb);
+      std::fprintf(stderr, "dondoc db %s: unexpected '%s'\n%s", args[0].c_str(), args[i].c_str(),
+                   kUsageDb);
       return 2;
     }
   }
@@ -32,6 +37,14 @@ int CmdDb(const Args& args) {
   if (!st.ok()) {
     std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), st.error().message.c_str());
     return 1;
+  }
+  if (args[0] == "resolve") {
+    if (auto r = st.value()->ResolveAll(); !r.ok()) {
+      std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), r.error().message.c_str());
+      return 1;
+    }
+    std::printf("ok: %s: references resolved again\n", db.c_str());
+    return 0;
   }
   auto problems = st.value()->Check();
   if (!problems.ok()) {

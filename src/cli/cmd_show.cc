@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/doc_arg.h"
 #include "store/sqlite_store.h"
 
 namespace dondoc::cli {
@@ -60,7 +61,11 @@ void PrintDetail(const store::DocumentDetail& x) {
     for (const store::RefRow& ref : x.refs) {
       if (shown == 8) break;
       r += (shown++ ? "; " : "") + (ref.number.empty() ? ref.name : ref.number);
-      if (ref.target_id) r += " (#" + std::to_string(*ref.target_id) + ")";
+      if (ref.target_id) {
+        r += " (#" + std::to_string(*ref.target_id) + ")";
+      } else if (ref.status == "ambiguous") {
+        r += " (ambiguous)";
+      }
     }
     if (x.refs.size() > shown) r += "; … " + std::to_string(x.refs.size()) + " in all";
     std::printf("  cites      %s\n", Cut(r, 300).c_str());
@@ -75,18 +80,6 @@ void PrintDetail(const store::DocumentDetail& x) {
   }
   std::printf("  file       %s (sha256 %s…)\n", d.path.c_str(), d.sha256.substr(0, 12).c_str());
   std::printf("  stored     %s by %s\n", d.ingested_at.c_str(), d.parser_version.c_str());
-}
-
-bool IsId(const std::string& s, std::int64_t* id) {
-  std::size_t i = (!s.empty() && s[0] == '#') ? 1 : 0;
-  if (i >= s.size() || s.size() - i > 18) return false;
-  std::int64_t v = 0;
-  for (; i < s.size(); ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  *id = v;
-  return true;
 }
 
 }  // namespace
@@ -117,7 +110,7 @@ int CmdShow(const Args& args) {
     return 1;
   }
   std::int64_t id = 0;
-  if (!IsId(what, &id)) {
+  if (!IsDocumentId(what, &id)) {
     auto found = st.value()->FindByNumber(what);
     if (!found.ok()) {
       std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), found.error().message.c_str());

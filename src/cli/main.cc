@@ -30,8 +30,12 @@ constexpr const char* kUsage =
     "                 full-text and number search, without diacritics if you like\n"
     "  show [--db PATH] NUMBER|ID\n"
     "                 a readable summary of one stored document\n"
+    "  graph [--db PATH] NUMBER|ID [--depth N] [--format text|json|dot]\n"
+    "                 what a document implements or cites, and what implements or cites it\n"
     "  db check [--db PATH]\n"
     "                 check the database's integrity (pages, foreign keys, full-text index)\n"
+    "  db resolve [--db PATH]\n"
+    "                 resolve every reference again (after upgrading an older database)\n"
     "  serve [--bind ADDR] [--port N] [--static DIR] [--users FILE] [--insecure-cookie]\n"
     "                 the HTTP API (and the web page's files) on 127.0.0.1:8080; users from a\n"
     "                 users file, kept in memory for now (serve --help for every option)\n"
@@ -56,6 +60,7 @@ int main(int argc, char** argv) {
   if (cmd == "ingest") return dondoc::cli::CmdIngest(args);
   if (cmd == "search") return dondoc::cli::CmdSearch(args);
   if (cmd == "show") return dondoc::cli::CmdShow(args);
+  if (cmd == "graph") return dondoc::cli::CmdGraph(args);
   if (cmd == "db") return dondoc::cli::CmdDb(args);
   if (cmd == "serve") return dondoc::cli::CmdServe(args);
   if (cmd == "version" || cmd == "--version") {

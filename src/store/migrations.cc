@@ -165,10 +165,27 @@ CREATE INDEX refs_target ON refs(target);
 CREATE INDEX documents_issuer_unit ON documents(issuer_unit);
 )sql";
 
+// v3: resolving the graph. A document's `node` is the id of the first stored copy of the
+// same document (same number and date, issuers not naming different places: resolve.h
+// CopyKey and SameIssuer; the key kept in `copy_key`), NULL
+// when it is the first; references target nodes. A reference's `status` says whether it
+// resolved, waits for its document (pending) or fits several (ambiguous, with `candidates`).
+// Rows stored before v3 are pending with edge 'cites' until `dondoc db resolve` (targets) or
+// `dondoc ingest --reparse` (edge kinds too).
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE documents ADD COLUMN copy_key TEXT;
+ALTER TABLE documents ADD COLUMN node INTEGER;
+CREATE INDEX documents_copy_key ON documents(copy_key);
+CREATE INDEX documents_node ON documents(node);
+ALTER TABLE refs ADD COLUMN status TEXT;        -- resolved | pending | ambiguous; NULL: no number
+ALTER TABLE refs ADD COLUMN candidates INTEGER; -- nodes that fit when ambiguous
+UPDATE refs SET status = 'pending' WHERE number_key IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kAll = {kV1, kV2};
+  static const std::vector<std::string_view> kAll = {kV1, kV2, kV3};
   return kAll;
 }
 

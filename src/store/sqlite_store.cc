@@ -179,7 +179,7 @@ Result<DocumentDetail> SqliteStore::GetDocument(std::int64_t id, int max_tasks) 
   }
   {
     auto s = db_->Prepare(
-        "SELECT number, type, date, issuer, name, edge, target FROM refs "
+        "SELECT number, type, date, issuer, name, edge, target, status FROM refs "
         "WHERE document_id = ?1 ORDER BY ord");
     if (!s.ok()) return s.error();
     s.value().Bind(1, id);
@@ -188,7 +188,7 @@ Result<DocumentDetail> SqliteStore::GetDocument(std::int64_t id, int max_tasks) 
       if (!row.ok()) return row.error();
       if (!row.value()) break;
       RefRow r{s.value().Text(0), s.value().Text(1), s.value().Text(2), s.value().Text(3),
-               s.value().Text(4), s.value().Text(5), std::nullopt};
+               s.value().Text(4), s.value().Text(5), std::nullopt,      s.value().Text(7)};
       if (!s.value().IsNull(6)) r.target_id = s.value().Int(6);
       d.refs.push_back(std::move(r));
     }

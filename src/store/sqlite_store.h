@@ -3,8 +3,9 @@
 // sqlite_store_test.cc, search_test.cc and bad_input_test.cc.
 //
 // Files: sqlite_store.cc (open, reads, check), sqlite_write.cc (Put), sqlite_search.cc
-// (Search). Costs: opening is ~1 ms (pragmas, schema check); Put of a 200-document batch
-// is one transaction and one fsync-free commit (synchronous=NORMAL).
+// (Search), sqlite_graph.cc (copies, reference resolution, edges). Costs: opening is ~1 ms
+// (pragmas, schema check); Put of a 200-document batch is one transaction and one fsync-free commit
+// (synchronous=NORMAL).
 #pragma once
 
 #include <memory>
@@ -44,6 +45,10 @@ class SqliteStore final : public Store {
   Result<std::vector<DocumentRow>> FindByNumber(const std::string& number) override;
   Result<DocumentDetail> GetDocument(std::int64_t id, int max_tasks) override;
   Result<std::vector<std::string>> Check() override;
+  Result<GraphNode> GetNode(std::int64_t id) override;
+  Result<std::vector<GraphEdge>> EdgesFrom(std::int64_t node) override;
+  Result<std::vector<GraphEdge>> EdgesTo(std::int64_t node) override;
+  Result<Ok> ResolveAll() override;
 
   Db& db() { return *db_; }
 
@@ -51,11 +56,17 @@ class SqliteStore final : public Store {
   // sqlite_write.cc
   Result<std::int64_t> InsertDocument(const NewDocument& d, const std::string& now);
   Result<Ok> ReplaceDocument(std::int64_t id, const NewDocument& d, const std::string& now);
-  Result<Ok> InsertChildren(std::int64_t id, const Document& doc);
+  Result<Ok> InsertChildren(std::int64_t id, const NewDocument& d);
   Result<std::optional<std::int64_t>> UnitId(const std::string& name, const std::string& unit_id);
   Result<Ok> Log(const std::string& now, const std::string& path, const std::string& sha256,
                  const char* status, const std::string& code, const std::string& message,
                  std::optional<std::int64_t> document_id);
+  // sqlite_graph.cc: after a document's rows are written, find its node and resolve its
+  // references; then resolve again the references to its number (late arrival).
+  Result<Ok> Link(std::int64_t id, const std::string& old_number_key);
+  Result<std::int64_t> SetNode(std::int64_t id, const std::string& number_key,
+                               const std::string& date, const std::string& issuer);
+  Result<Ok> ResolveWhere(const std::string& where, std::int64_t id, const std::string& key);
   // sqlite_search.cc
   Result<std::vector<SearchHit>> RunSearch(const std::string& match, const std::string& number_key,
                                            const SearchQuery& q);

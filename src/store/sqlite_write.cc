@@ -10,6 +10,7 @@
 #include <string>
 
 #include "parse/symbol.h"
+#include "store/edge_kind.h"
 #include "store/sqlite_store.h"
 #include "text/fold.h"
 
@@ -118,7 +119,9 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
   auto row = s.value().Step();
   if (!row.ok()) return row.error();
   const std::int64_t id = s.value().Int(0);
-  if (auto r = InsertChildren(id, d.doc); !r.ok()) return r.error();
+  if (auto r = s.value().Run(); !r.ok()) return r.error();  // finish the RETURNING step
+  if (auto r = InsertChildren(id, d); !r.ok()) return r.error();
+  if (auto r = Link(id, ""); !r.ok()) return r.error();
   return id;
 }
 
@@ -129,6 +132,15 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
     auto u = UnitId(d.doc.issuer->name, d.doc.issuer->unit_id);
     if (!u.ok()) return u.error();
     issuer_unit = u.value();
+  }
+  std::string old_key;
+  {
+    auto k = db_->Prepare("SELECT number_key FROM documents WHERE id = ?1");
+    if (!k.ok()) return k.error();
+    k.value().Bind(1, id);
+    auto row = k.value().Step();
+    if (!row.ok()) return row.error();
+    if (row.value()) old_key = k.value().Text(0);
   }
   // The path and ingested_at of the first ingest stay (?2, the path, is bound but unused);
   // the text is the same (same hash).
@@ -149,15 +161,19 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
     del.value().Bind(1, id);
     if (auto r = del.value().Run(); !r.ok()) return r.error();
   }
-  return InsertChildren(id, d.doc);
+  if (auto r = InsertChildren(id, d); !r.ok()) return r.error();
+  return Link(id, old_key);
 }
 
-Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const Document& doc) {
+Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d) {
+  const Document& doc = d.doc;
   for (std::size_t i = 0; i < doc.references.size(); ++i) {
     const Reference& r = doc.references[i];
+    // status: pending until Link resolves it; NULL for a citation by name only.
     auto s = db_->Prepare(
         "INSERT INTO refs(document_id, ord, number, number_key, type, issuer, date, name, "
-        "span_begin, span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "span_begin, span_end, edge, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12)");
     if (!s.ok()) return s.error();
     s.value()
         .Bind(1, id)
@@ -169,7 +185,9 @@ Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const Document& doc) {
         .Bind(7, r.date)
         .Bind(8, r.name)
         .Bind(9, std::int64_t{r.span.begin})
-        .Bind(10, std::int64_t{r.span.end});
+        .Bind(10, std::int64_t{r.span.end})
+        .BindText(11, EdgeKind(d.text, doc, r))
+        .Bind(12, r.number.empty() ? "" : "pending");
     if (auto x = s.value().Run(); !x.ok()) return x.error();
   }
   for (std::size_t i = 0; i < doc.times.size(); ++i) {

@@ -68,6 +68,25 @@ struct TaskRow {
 struct RefRow {
   std::string number, type, date, issuer, name, edge_kind;
   std::optional<std::int64_t> target_id;
+  std::string status;  // resolved | pending | ambiguous | "" (a citation by name only)
+};
+
+// The citation graph (graph.h walks it). A node is a stored document together with its
+// copies (same number, date and issuer from another source); its id is the first copy's.
+struct GraphNode {
+  DocumentRow row;                   // the first copy
+  std::vector<std::int64_t> copies;  // every copy's id, the node's own first
+};
+
+// One reference as an edge: from the citing node to the cited node, or to a placeholder
+// when the cited document is not stored (pending) or not told apart (ambiguous).
+struct GraphEdge {
+  std::int64_t from = 0;
+  std::optional<std::int64_t> to;
+  std::string kind;                        // implements | cites | amends | replaces
+  std::string status;                      // resolved | pending | ambiguous | "" (by name only)
+  int candidates = 0;                      // ambiguous: how many nodes fit
+  std::string number, date, issuer, name;  // what the citing text says
 };
 
 // One stored document for `dondoc show`.
@@ -133,6 +152,16 @@ class Store {
   virtual Result<std::vector<DocumentRow>> FindByNumber(const std::string& number) = 0;
   // One document; "not_found" when no document has this id.
   virtual Result<DocumentDetail> GetDocument(std::int64_t id, int max_tasks) = 0;
+
+  // The node holding document `id` (any copy); "not_found" when no document has this id.
+  virtual Result<GraphNode> GetNode(std::int64_t id) = 0;
+  // The references of a node (of all its copies, the same reference once), in text order;
+  // and the resolved references that point at it, one per citing node and kind.
+  virtual Result<std::vector<GraphEdge>> EdgesFrom(std::int64_t node) = 0;
+  virtual Result<std::vector<GraphEdge>> EdgesTo(std::int64_t node) = 0;
+  // Recomputes copies and every reference's target from the stored rows (after a migration
+  // or a change of the resolution rules). One transaction.
+  virtual Result<Ok> ResolveAll() = 0;
 
   // Integrity: the database file, foreign keys and the full-text index. Returns the problems
   // found, empty when all is well.
