@@ -13,6 +13,12 @@ ctest --preset release -j "$jobs"
 step "CLI on bad input (release)"
 scripts/cli-bad-input.sh
 
+step "store from the command line: ingest, search, show, graph, bad databases (release)"
+scripts/cli-store.sh
+
+step "crash test: ingest killed with SIGKILL at 5 random moments"
+CRASH_KILLS=${CRASH_KILLS:-5} scripts/crash-ingest.sh
+
 step "build + tests (ASan/UBSan)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
