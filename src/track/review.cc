@@ -77,7 +77,8 @@ Result<Change<std::vector<TrackedTask>>> Merge(const TrackedTask& kept, const Tr
   TrackedTask k = kept;
   for (const TaskUnit& u : absorbed.units) {
     auto it = std::find_if(k.units.begin(), k.units.end(), [&](const TaskUnit& x) {
-      return x.unit_id == u.unit_id && x.name == u.name;
+      // The same registry unit under two spellings is one unit; unresolved ones match by name.
+      return u.unit_id.empty() ? x.unit_id.empty() && x.name == u.name : x.unit_id == u.unit_id;
     });
     if (it == k.units.end()) {
       k.units.push_back(u);

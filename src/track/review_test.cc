@@ -88,7 +88,7 @@ TEST(Review, EditRejectsNoOpsAndEmptiness) {
 TEST(Review, MergeJoinsUnitsAndSources) {
   TrackedTask a = Proposed(1, "Tuyên truyền chuyển đổi số", 100);
   TrackedTask b = Proposed(2, "Tuyên truyền về chuyển đổi số", 400);
-  b.units = {{"so-tttt", "Sở TT&TT", UnitRole::kCoordinate},
+  b.units = {{"so-tttt", "Sở Thông tin và Truyền thông", UnitRole::kCoordinate},
              {"bao-kh", "Báo Khánh Hòa", UnitRole::kCoordinate}};
   a.due = {};
   auto m = Merge(a, b, kOffice);
