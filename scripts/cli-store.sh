@@ -78,7 +78,8 @@ sys.exit(0 if "112/KH-UBND" in up and "45/KH-SYT" in down else 1)
 PY
 "$bin" graph --db "$db" "45 KH SYT" --depth 2 >"$t/g.txt" || fail "graph '45 KH SYT' failed"
 grep -q "112/KH-UBND" "$t/g.txt" || fail "graph --depth 2 does not reach 112/KH-UBND: $(cat "$t/g.txt")"
-"$bin" graph --db "$db" 301/KH-SYT --format dot | grep -q -- '-> n' || fail "graph --format dot has no edge"
+"$bin" graph --db "$db" 301/KH-SYT --format dot >"$t/g.dot" || fail "graph --format dot failed"
+grep -q -- '-> n' "$t/g.dot" || fail "graph --format dot has no edge"
 for bad in "--depth 0" "--depth x" "--format xml"; do
   # shellcheck disable=SC2086
   if "$bin" graph --db "$db" 1 $bad >/dev/null 2>"$t/e"; then fail "graph $bad exited 0"; fi

@@ -19,6 +19,11 @@ scripts/cli-store.sh
 step "crash test: ingest killed with SIGKILL at 5 random moments"
 CRASH_KILLS=${CRASH_KILLS:-5} scripts/crash-ingest.sh
 
+step "store scale benchmark, smoke run (2,000 generated documents)"
+smoke=$(mktemp -d)
+WORK=$smoke REPEAT=1 bench/store-scale.sh 2000
+rm -rf "$smoke"
+
 step "build + tests (ASan/UBSan)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"

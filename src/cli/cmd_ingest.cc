@@ -102,7 +102,9 @@ int CmdIngest(const Args& args) {
     std::fputs(kUsageIngest, stderr);
     return 2;
   }
-  auto writer = store::OpenSqliteStore(db);
+  store::SqliteOptions wo;
+  wo.bulk_writer = true;
+  auto writer = store::OpenSqliteStore(db, wo);
   if (!writer.ok()) {
     std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), writer.error().message.c_str());
     return 1;

@@ -58,6 +58,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
       return r.error();
     }
   }
+  if (options.bulk_writer) {
+    if (auto r = db.value()->Exec("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16000");
+        !r.ok()) {
+      return r.error();
+    }
+  }
   if (auto r = Migrate(*db.value()); !r.ok()) return r.error();
   return std::unique_ptr<Store>(new SqliteStore(std::move(db.value())));
 }
