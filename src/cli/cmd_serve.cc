@@ -1,10 +1,13 @@
-// dondoc serve [--bind ADDR] [--port N] [--static DIR] [--users FILE] [--insecure-cookie]
+// dondoc serve [--bind ADDR] [--port N] [--db PATH] [--static DIR] [--users FILE]
+//              [--insecure-cookie]
 //              [--io-threads N] [--workers N] [--max-connections N] [--body-limit BYTES]
 //              [--header-limit BYTES] [--request-timeout SECONDS]
 // dondoc serve --hash-password
 //
 // The HTTP server (src/serve/) over in-memory users and sessions: users come from a users file
-// (access/users_file.h) until the store keeps them; sessions end when the process does. Stops
+// (access/users_file.h) until the store keeps them; sessions end when the process does. With
+// --db the document routes read that database through read-only connections (one per worker
+// at most), so serving never changes it while `dondoc ingest` writes to it. Stops
 // cleanly on SIGINT/SIGTERM (open requests get a short grace). Exit 0 after a clean stop, 1 when
 // the server cannot start, 2 on bad arguments.
 #include <sys/stat.h>
@@ -26,19 +29,21 @@
 #include "cli/commands.h"
 #include "serve/api/api.h"
 #include "serve/server.h"
+#include "store/sqlite_store.h"
 
 namespace dondoc::cli {
 namespace {
 
 constexpr const char* kUsageServe =
-    "usage: dondoc serve [--bind ADDR] [--port N] [--static DIR] [--users FILE]\n"
+    "usage: dondoc serve [--bind ADDR] [--port N] [--db PATH] [--static DIR] [--users FILE]\n"
     "                    [--insecure-cookie] [--io-threads N] [--workers N]\n"
     "                    [--max-connections N] [--body-limit BYTES] [--header-limit BYTES]\n"
     "                    [--request-timeout SECONDS]\n"
     "       dondoc serve --hash-password   (reads a password on stdin, prints its hash)\n"
     "  --bind ADDR       listen address (default 127.0.0.1: this machine only)\n"
     "  --port N          default 8080\n"
-    "  --static DIR      serve the web page's built files from DIR\n"
+    "  --db PATH         the document database (from dondoc ingest), opened read-only\n"
+    "  --static DIR      serve the web page's files from DIR (web/ of the repository)\n"
     "  --users FILE      users, one per line: name role unit|- argon2id-hash\n"
     "                    (roles: admin office unit_officer reader). For now users and\n"
     "                    sessions live in memory: a restart signs everyone out\n"
@@ -79,6 +84,7 @@ int CmdServe(const Args& args) {
   serve::ServerOptions opt;
   std::optional<std::filesystem::path> static_dir;
   std::optional<std::string> users_file;
+  std::optional<std::string> db_path;
   bool insecure_cookie = false;
   std::size_t body_limit = 1u << 20;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -93,7 +99,7 @@ int CmdServe(const Args& args) {
       continue;
     }
     static const std::set<std::string> kValued = {
-        "--bind",         "--port",           "--static",          "--users",
+        "--bind",         "--port",           "--static",          "--users",          "--db",
         "--io-threads",   "--workers",        "--max-connections", "--body-limit",
         "--header-limit", "--request-timeout"};
     if (!kValued.count(a)) {
@@ -119,6 +125,8 @@ int CmdServe(const Args& args) {
       opt.port = static_cast<std::uint16_t>(n);
     } else if (a == "--static") {
       static_dir = v;
+    } else if (a == "--db") {
+      db_path = v;
     } else if (a == "--users") {
       users_file = v;
     } else if (a == "--io-threads") {
@@ -181,11 +189,27 @@ int CmdServe(const Args& args) {
     std::fputs("dondoc serve: warning: no --users FILE; nobody can sign in\n", stderr);
   }
 
+  // Opened once here so a wrong path or schema fails at start-up, not at the first request;
+  // that first connection becomes the pool's first idle one.
+  std::optional<serve::api::StorePool> documents;
+  if (db_path) {
+    documents.emplace([path = *db_path] { return store::OpenSqliteStoreReadOnly(path); });
+    auto probe = documents->Acquire();
+    if (!probe.ok()) {
+      std::fprintf(stderr, "dondoc serve: --db %s: %s\n", db_path->c_str(),
+                   probe.error().message.c_str());
+      return 2;
+    }
+  } else {
+    std::fputs("dondoc serve: warning: no --db PATH; the document routes answer 503\n", stderr);
+  }
+
   access::Sessions sessions(session_repo, users, access::SystemClock());
   access::Accounts accounts(users, sessions, audit);
   serve::api::Context ctx{users, sessions, accounts, audit,
                           serve::SessionCookie{.secure = !insecure_cookie}};
-  serve::Server server(opt, serve::api::BuildApi(ctx, static_dir, body_limit));
+  serve::Server server(opt, serve::api::BuildApi(ctx, static_dir, body_limit,
+                                                 documents ? &*documents : nullptr));
   auto port = server.Start();
   if (!port.ok()) {
     std::fprintf(stderr, "dondoc serve: %s\n", port.error().message.c_str());

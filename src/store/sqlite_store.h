@@ -37,6 +37,11 @@ struct SqliteOptions {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options = {});
 
+// Opens an existing database for reading only (the server's document routes): never creates,
+// never migrates, so a reader cannot change the file. Errors as above, and "schema_mismatch"
+// when the file is not at this build's schema version (`dondoc ingest` with this build migrates).
+Result<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path);
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
@@ -51,6 +56,8 @@ class SqliteStore final : public Store {
   Result<std::vector<DocumentRow>> FindByNumber(const std::string& number) override;
   Result<DocumentDetail> GetDocument(std::int64_t id, int max_tasks) override;
   Result<std::vector<std::string>> Check() override;
+  Result<DocumentPage> ListDocuments(const ListQuery& query) override;  // sqlite_list.cc
+  Result<std::string> GetParseJson(std::int64_t id) override;           // sqlite_list.cc
   Result<GraphNode> GetNode(std::int64_t id) override;
   Result<std::vector<GraphEdge>> EdgesFrom(std::int64_t node) override;
   Result<std::vector<GraphEdge>> EdgesTo(std::int64_t node) override;

@@ -120,6 +120,20 @@ struct SearchResult {
   bool relaxed = false;  // no hit for the phrase; hits contain every word instead
 };
 
+// One page of the stored documents without a search text (the web page's list): newest first
+// (date, then id). `type` is compared folded as in SearchQuery; `year` is the document's.
+struct ListQuery {
+  std::string type;
+  std::optional<int> year;
+  int limit = 20;
+  int offset = 0;
+};
+
+struct DocumentPage {
+  std::vector<DocumentRow> rows;
+  std::int64_t total = 0;  // every document the filters keep, for paging
+};
+
 struct Counts {
   std::int64_t documents = 0, refs = 0, tasks = 0, times = 0;
 };
@@ -152,6 +166,12 @@ class Store {
   virtual Result<std::vector<DocumentRow>> FindByNumber(const std::string& number) = 0;
   // One document; "not_found" when no document has this id.
   virtual Result<DocumentDetail> GetDocument(std::int64_t id, int max_tasks) = 0;
+
+  // A page of documents (ListQuery says which, in what order).
+  virtual Result<DocumentPage> ListDocuments(const ListQuery& query) = 0;
+  // The parse of one document as stored (dondoc/document@1 JSON; its spans are UTF-8 byte
+  // offsets into GetText's text); "not_found" when no document has this id.
+  virtual Result<std::string> GetParseJson(std::int64_t id) = 0;
 
   // The node holding document `id` (any copy); "not_found" when no document has this id.
   virtual Result<GraphNode> GetNode(std::int64_t id) = 0;

@@ -38,10 +38,12 @@ std::optional<Response> Authorize(const Request& req, access::Action action,
 
 std::shared_ptr<const Dispatcher> BuildApi(Context& ctx,
                                            const std::optional<std::filesystem::path>& static_dir,
-                                           std::size_t default_body_limit) {
+                                           std::size_t default_body_limit,
+                                           StorePool* documents) {
   Router router;
   AddHealthRoutes(router);
   AddSessionRoutes(router, ctx);
+  AddDocumentRoutes(router, documents);
   if (static_dir) router.SetFallback(StaticHandler(*static_dir), RouteOptions{.media = ""});
   return std::make_shared<Dispatcher>(std::move(router), SessionAuthenticator(ctx),
                                       default_body_limit);

@@ -11,6 +11,7 @@
 #include "access/policy.h"
 #include "access/repos.h"
 #include "access/sessions.h"
+#include "serve/api/documents.h"
 #include "serve/cookies.h"
 #include "serve/dispatch.h"
 #include "serve/router.h"
@@ -40,9 +41,12 @@ std::optional<Response> Authorize(const Request& req, access::Action action,
 // The Authenticator for kSession routes: session cookie → principal; CSRF on mutations.
 Authenticator SessionAuthenticator(Context& ctx);
 
-// All routes, the authenticator and (when `static_dir` is set) the static files.
+// All routes, the authenticator and (when `static_dir` is set) the static files. `documents`
+// serves the document routes (documents.h); null → they answer 503. It must outlive the
+// Dispatcher.
 std::shared_ptr<const Dispatcher> BuildApi(Context& ctx,
                                            const std::optional<std::filesystem::path>& static_dir,
-                                           std::size_t default_body_limit);
+                                           std::size_t default_body_limit,
+                                           StorePool* documents = nullptr);
 
 }  // namespace dondoc::serve::api
