@@ -16,6 +16,9 @@ scripts/cli-bad-input.sh
 step "store from the command line: ingest, search, show, graph, bad databases (release)"
 scripts/cli-store.sh
 
+step "browser test: the web page in Chromium (login, search, document, task span)"
+scripts/browser-test.sh
+
 step "crash test: ingest killed with SIGKILL at 5 random moments"
 CRASH_KILLS=${CRASH_KILLS:-5} scripts/crash-ingest.sh
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The browser test of the web page (web/test/browser.mjs): Debian's Chromium driven by
+# playwright-core against a real `dondoc serve` over a database ingested from samples/.
+#
+#   scripts/browser-test.sh            build dir: $BUILD (default build/release)
+#
+# Installs what it lacks: the apt package chromium (deps/apt-dev.txt) and web/node_modules
+# from web/package-lock.json (npm ci; never `npx playwright install`: the browser is Debian's).
+# Screenshots: build/screenshots/. Exit 0 when every step passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+build=${BUILD:-build/release}
+shots=${SHOTS:-$root/build/screenshots}
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "browser-test: installing chromium (apt)"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y --no-install-recommends chromium >/dev/null
+  else sudo apt-get install -y --no-install-recommends chromium >/dev/null; fi
+fi
+if [ ! -d web/node_modules/playwright-core ]; then
+  echo "browser-test: npm ci (playwright-core, from web/package-lock.json)"
+  (cd web && npm ci --no-audit --no-fund >/dev/null)
+fi
+if [ ! -x "$build/dondoc" ]; then
+  echo "browser-test: building dondoc in $build"
+  cmake --preset release -B "$build" >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target dondoc
+fi
+dondoc=$(cd "$build" && pwd)/dondoc
+
+work=$(mktemp -d)
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$dondoc" ingest --db "$work/docs.db" samples/ >"$work/ingest.log" 2>&1 || {
+  cat "$work/ingest.log"; exit 1; }
+
+user=vanphong
+password="mat-khau-thu-nghiem-$RANDOM$RANDOM"
+hash=$(printf '%s\n' "$password" | "$dondoc" serve --hash-password)
+printf '%s office - %s\n' "$user" "$hash" >"$work/users"
+chmod 600 "$work/users"
+
+# A free port: bind 0, read it back, release it (a race with another process is possible but
+# harmless here: the server then fails to start and the test says so).
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$dondoc" serve --port "$port" --db "$work/docs.db" --users "$work/users" \
+  --static web/public >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do
+  if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then cat "$work/serve.log"; exit 1; fi
+  sleep 0.1
+done
+
+rm -rf "$shots"
+start=$(date +%s)
+status=0
+(cd web && BASE_URL="http://127.0.0.1:$port/" SHOTS="$shots" USERNAME="$user" \
+  PASSWORD="$password" node test/browser.mjs) || status=$?
+echo "browser-test: $(($(date +%s) - start)) s in the browser; screenshots in $shots"
+if [ "$status" -ne 0 ]; then
+  echo "--- server log"
+  cat "$work/serve.log"
+fi
+exit "$status"
