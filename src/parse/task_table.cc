@@ -13,7 +13,11 @@
 //   coordinate;
 // - group rows ("I | NHÓM GIẢI PHÁP …") with an empty content or no unit give no task;
 // - ragged rows are read by position; one warning per table says how many there were;
-// - rows of dots ("…......", a portal copy's cut) are no rows: one warning per table.
+// - rows of dots ("…......", a portal copy's cut) are no rows: one warning per table;
+// - a header lacking its "STT" cell over rows that have one: the rows are read one cell on;
+// - a table of targets ("Chỉ tiêu | Đơn vị | Chủ trì"): each target is a task of its lead unit,
+//   "Đơn vị" there being the unit of measure; a procedure's steps ("Bước", "Thứ tự công
+//   việc") give no tasks.
 #include "parse/task_table.h"
 
 #include <algorithm>
@@ -32,10 +36,13 @@ Col Classify(std::string_view h) {
     return Col::kTime;
   }
   if (has("san pham") || has("ket qua")) return Col::kProduct;
+  // A table of targets ("TT | Chỉ tiêu | Chủ trì") gives each target to its lead unit.
   if (has("noi dung") || has("nhiem vu") || has("hoat dong") || has("giai phap") ||
-      has("cong viec")) {
+      has("cong viec") || has("chi tieu")) {
     return Col::kContent;
   }
+  // "Đơn vị tính" is the unit of measure of a figure, not a body.
+  if (has("don vi tinh")) return Col::kNone;
   if (has("thuc hien") || has("trach nhiem") || has("don vi") || has("co quan") || has("chu tri")) {
     return Col::kExecute;
   }
@@ -106,6 +113,29 @@ void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks
     }
   }
   if (header == table.rows.size()) return;
+  // The internal procedure of an administrative procedure ("Thứ tự công việc / Bước | Nội
+  // dung công việc | Đơn vị thực hiện | Thời gian"): the steps of handling one file, not work
+  // the document assigns.
+  for (const Cell& c : table.rows[header].cells) {
+    const std::string_view h = fs.substr(c.begin, c.end - c.begin);
+    if (WordAt(h, 0, "buoc") || h.find("thu tu cong viec") != std::string_view::npos ||
+        h.find("trinh tu") != std::string_view::npos) {
+      return;
+    }
+  }
+  // In a table of targets ("Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì"), a column headed
+  // "Đơn vị" alone holds the unit of measure ("%").
+  const TableRow& head = table.rows[header];
+  bool targets = false;
+  for (const Cell& c : head.cells) {
+    targets =
+        targets || fs.substr(c.begin, c.end - c.begin).find("chi tieu") != std::string_view::npos;
+  }
+  for (std::size_t i = 0; targets && i < cols.size() && i < head.cells.size(); ++i) {
+    if (fs.substr(head.cells[i].begin, head.cells[i].end - head.cells[i].begin) == "don vi") {
+      cols[i] = Col::kNone;
+    }
+  }
   // Only the first content column counts.
   bool seen = false;
   for (Col& k : cols) {
@@ -115,11 +145,18 @@ void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks
   std::size_t ragged = 0;
   for (std::size_t r = header + 1; r < table.rows.size(); ++r) {
     const TableRow& row = table.rows[r];
-    if (row.cells.size() != cols.size()) ++ragged;
+    // A header without its "STT" cell (a repeated header row under a group row, "Nội dung |
+    // Đơn vị thực hiện | …") over rows that have one ("1.1 | <content> | <unit> | …"): the
+    // rows are read one cell on.
+    const std::size_t shift = row.cells.size() == cols.size() + 1 && cols[0] != Col::kNone &&
+                                      LooksLikeRowNumber(fs, row.cells[0].begin, row.cells[0].end)
+                                  ? 1
+                                  : 0;
+    if (row.cells.size() != cols.size() + shift) ++ragged;
     Task task;
     std::optional<int> due;
-    for (std::size_t i = 0; i < row.cells.size() && i < cols.size(); ++i) {
-      const Cell& c = row.cells[i];
+    for (std::size_t i = 0; i + shift < row.cells.size() && i < cols.size(); ++i) {
+      const Cell& c = row.cells[i + shift];
       switch (cols[i]) {
         case Col::kContent:
           task.action = env.Action(c.begin, c.end);

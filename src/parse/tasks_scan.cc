@@ -13,7 +13,8 @@
 //   heading (a plan attached after its decision, an appendix).
 // - Markdown table rows ("| a | b |", separator rows dropped) and flattened tables (each cell
 //   on its own lines between lone "|" lines; two "|" lines in a row end a row when the row is
-//   full or the next cell looks like a row number, else they are an empty cell) become tables.
+//   full or the next cell looks like a row number — "1", "1.1", "I.1", "IV" — else they are an
+//   empty cell) become tables. A "Phụ lục" heading ends a flattened table the copy ran into it.
 // - A flattened-table cell of only dots or ellipses ("…......") marks rows a portal copy left
 //   out: it is no cell, it ends the row before it, and the next cell starts a new row (else that
 //   row would swallow the next one and lose its task). Counted in Table::elided.
@@ -87,18 +88,37 @@ bool Capital(std::string_view text, const text::FoldedText& f, std::size_t pos) 
   return u_isupper(cp) || u_istitle(cp) || (cp >= '0' && cp <= '9');
 }
 
-// "1", "12", "I", "IV", "a" — a row number in a flattened table.
+}  // namespace
+
 bool LooksLikeRowNumber(std::string_view fs, std::size_t b, std::size_t e) {
   b = SkipMarkup(fs, b, e);
   while (e > b && (IsSpace(fs[e - 1]) || IsMarkup(fs[e - 1]) || fs[e - 1] == '.')) --e;
-  if (e <= b || e - b > 4) return false;
-  bool digits = true, roman = true;
+  if (e <= b || e - b > 8) return false;
+  // Dotted numbers ("1.1", "2.3.1") number the rows under a group row ("I | Hoàn thiện thể
+  // chế", which has fewer cells than the header). Each part at most two digits, so an amount
+  // ("100.000") is no row number.
+  // "I.1", "II.2": a roman group number, then a dotted part.
+  std::size_t r = b;
+  while (r < e && IsRoman(fs[r])) ++r;
+  if (r > b && r + 1 < e && fs[r] == '.' && IsDigit(fs[r + 1])) b = r + 1;
+  bool digits = true, dotted = false, roman = true;
+  std::size_t part = 0;
   for (std::size_t i = b; i < e; ++i) {
-    digits = digits && IsDigit(fs[i]);
+    if (IsDigit(fs[i])) {
+      ++part;
+    } else if (fs[i] == '.' && part > 0 && part <= 2) {
+      dotted = true;
+      part = 0;
+    } else {
+      digits = false;
+    }
     roman = roman && IsRoman(fs[i]);
   }
-  return digits || roman || e - b == 1;
+  digits = digits && part > 0 && (dotted ? part <= 2 : e - b <= 4);
+  return digits || (roman && e - b <= 4) || e - b == 1;
 }
+
+namespace {
 
 Cell Trimmed(std::string_view fs, std::size_t b, std::size_t e) {
   while (b < e && (IsSpace(fs[b]) || fs[b] == '\n' || IsMarkup(fs[b]))) ++b;
@@ -286,6 +306,9 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
         continue;
       }
     }
+    // An appendix heading ends a flattened table that a copy ran straight into it ("Bộ Công an
+    // |" then "PHỤ LỤC II" with no blank line between): the next table has its own header.
+    if (in_table && table.flattened && node_here && WordAt(fs, t, "phu luc")) close_table();
     // Tables.
     const auto pipes = std::count(fs.begin() + static_cast<std::ptrdiff_t>(lb),
                                   fs.begin() + static_cast<std::ptrdiff_t>(le), '|');

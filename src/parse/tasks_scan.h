@@ -90,6 +90,10 @@ std::vector<std::pair<std::size_t, std::size_t>> Sentences(std::string_view text
                                                            const text::FoldedText& f,
                                                            std::size_t begin, std::size_t end);
 
+// "1", "12", "1.1", "I", "IV", "a": folded [b, e) (markup and a final dot aside) reads as the
+// number of a table row.
+bool LooksLikeRowNumber(std::string_view fs, std::size_t b, std::size_t e);
+
 // Original text of folded [b, e), cleaned (CleanText).
 std::string OrigClean(std::string_view text, const text::FoldedText& f, std::size_t b,
                       std::size_t e);

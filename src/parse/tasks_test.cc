@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parse/outline.h"
+#include "parse/tasks_scan.h"
 #include "parse/tasks_units.h"
 #include "text/fold.h"
 
@@ -249,6 +250,78 @@ TEST(TasksTest, ElidedRowsInFlattenedTable) {
   ASSERT_EQ(w.size(), 2u);
   EXPECT_EQ(w[0].code, "table-rows-elided");
   EXPECT_EQ(w[1].code, "ragged-table");  // row 3 lacks a cell
+}
+
+// Đồng Nai KH 179: rows numbered "1.1" under a group row ("I | Hoàn thiện thể chế", fewer cells
+// than the header) start rows of their own; a header repeated without its "STT" cell still
+// reads rows that have one.
+TEST(TasksTest, DottedRowNumbersAndHeaderWithoutStt) {
+  const std::string text =
+      "PHỤ LỤC\n\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Đơn vị thực hiện**\n|\n"
+      "**Đơn vị phối hợp**\n|\n**Thời gian**\n|\n|\n"
+      "**I**\n|\n**Hoàn thiện thể chế**\n|\n|\n"
+      "1.1\n|\nRà soát quy định\n|\nSở Tư pháp\n|\nSở Nội vụ\n|\n2026 - 2030\n|\n\n\n"
+      "|\n**B**\n|\n**NGÀNH, LĨNH VỰC**\n|\n|\n"
+      "**Nội dung**\n|\n**Đơn vị thực hiện**\n|\n**Đơn vị phối hợp**\n|\n**Thời gian**\n|\n|\n"
+      "1.1\n|\nTriển khai nền tảng số\n|\nSở Y tế\n|\nSở Tài chính\n|\n2026 - 2030\n|\n\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].action, "Rà soát quy định");
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tư pháp/execute", "Sở Nội vụ/coordinate"}));
+  EXPECT_EQ(tasks[1].action, "Triển khai nền tảng số");
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute", "Sở Tài chính/coordinate"}));
+}
+
+TEST(TasksScanTest, RowNumbers) {
+  auto row = [](std::string_view s) { return LooksLikeRowNumber(s, 0, s.size()); };
+  EXPECT_TRUE(row("1"));
+  EXPECT_TRUE(row("12."));
+  EXPECT_TRUE(row("1.1"));
+  EXPECT_TRUE(row("2.3.1"));
+  EXPECT_TRUE(row("**iv**"));
+  EXPECT_TRUE(row("i.1"));
+  EXPECT_FALSE(row("100.000"));  // an amount
+  EXPECT_FALSE(row("2025 - 2030"));
+  EXPECT_FALSE(row("so y te"));
+}
+
+// Bắc Ninh KH 144: a table of targets gives each target to its "Chủ trì" unit; a column "Đơn
+// vị" of a targets table is the unit of measure.
+TEST(TasksTest, TableOfTargetsWithLeadUnits) {
+  const std::string text =
+      "PHỤ LỤC\n\n|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Đơn vị**\n|\n**Chủ trì**\n|\n|\n"
+      "1\n|\nKinh tế số chiếm 45% GRDP.\n|\n%\n|\nSở Tài chính\n|\n|\n"
+      "2\n|\nTỷ lệ phủ sóng 5G đạt 100%.\n|\nTỷ lệ\n|\nSở Khoa học và Công nghệ\n|\n\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tài chính/lead"}));
+  EXPECT_EQ(Units(tasks[1]), (V{"Sở Khoa học và Công nghệ/lead"}));
+}
+
+// QĐ 2629/QĐ-TTg: the copy runs Phụ lục I's table straight into "PHỤ LỤC II" and its table
+// with no blank line; the second table is read under its own header.
+TEST(TasksTest, AppendixHeadingEndsFlattenedTable) {
+  const std::string text =
+      "PHỤ LỤC I\nCHỈ TIÊU\n\n|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Cơ quan chủ trì**\n|\n|\n"
+      "1\n|\nTỷ lệ dịch vụ công trực tuyến\n|\nVăn phòng Chính phủ\n|\n"
+      "PHỤ LỤC II\nNHIỆM VỤ\n|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan phối hợp**\n|\n"
+      "**Cơ quan chủ trì**\n|\n|\n"
+      "1\n|\nXây dựng Luật Dữ liệu\n|\nBộ Tư pháp\n|\nBộ Công an\n|\n\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Văn phòng Chính phủ/lead"}));
+  EXPECT_EQ(tasks[1].action, "Xây dựng Luật Dữ liệu");
+  EXPECT_EQ(Units(tasks[1]), (V{"Bộ Tư pháp/coordinate", "Bộ Công an/lead"}));
+}
+
+// A procedure's internal steps ("Bước 1 | Tiếp nhận hồ sơ | Trung tâm Phục vụ hành chính công")
+// are how one file is handled, not work the document assigns.
+TEST(TasksTest, ProcedureStepTableGivesNoTasks) {
+  const std::string text =
+      "PHỤ LỤC\n\n|\n**Thứ tự công việc**\n|\n**Nội dung công việc**\n|\n"
+      "**Đơn vị thực hiện**\n|\n**Thời gian**\n|\n|\n"
+      "Bước 1\n|\nTiếp nhận hồ sơ\n|\nSở Y tế\n|\n0,5 ngày\n|\n\n";
+  EXPECT_TRUE(ExtractTasks(text, Doc(text)).empty());
 }
 
 // A time expression over the first `needle` in `text`, as the times extractor would give it.
