@@ -69,17 +69,22 @@ std::vector<Mention> Engine::Find(std::string_view text, const text::FoldedText&
     }
     return k >= 2 ? k : 0;  // one capitalized word is a sentence start more often than a place
   };
+  // A name's words end at the first word after i that is in a symbol or after a break. Words
+  // (i, clear) are known not to be such stops, so the gaps between the words of a paragraph are
+  // read about once instead of once per candidate word before them.
+  std::size_t clear = 0;
   std::size_t i = 0;
   while (i < n) {
     if (tokens[i].in_symbol || !index_.MayStart(tokens[i].word)) {  // WalkFrom finds nothing
       ++i;
       continue;
     }
-    std::size_t limit = i + 1;
-    while (limit < n && limit - i < kMaxNameWords && !tokens[limit].in_symbol &&
-           !BreakBetween(text, tokens[limit - 1], tokens[limit])) {
-      ++limit;
+    if (clear <= i) clear = i + 1;
+    while (clear < n && clear - i < kMaxNameWords && !tokens[clear].in_symbol &&
+           !BreakBetween(text, tokens[clear - 1], tokens[clear])) {
+      ++clear;
     }
+    const std::size_t limit = clear;
     if (!index_.AnyWalk(all, i, limit)) {  // most candidate words
       ++i;
       continue;

@@ -126,5 +126,29 @@ TEST(FindUnits, NothingInPlainText) {
   EXPECT_TRUE(FindUnits("", kBinhSon).empty());
 }
 
+// The finder remembers how far the words after a candidate are free of breaks (find.cc); these
+// pin the edges of that: a name as the very last word, names right after a break or a symbol,
+// many candidates in a row, and a name cut short by ';' then one starting after it.
+TEST(FindUnits, NameEdgesAroundBreaksAndTheEnd) {
+  EXPECT_EQ(Found("Sở Y tế"), (V{"Sở Y tế=so-y-te"}));
+  EXPECT_EQ(Found("giao Sở Tài chính"), (V{"Sở Tài chính=so-tai-chinh"}));
+  EXPECT_EQ(Found("Sở Y tế; Sở Tài chính"), (V{"Sở Y tế=so-y-te", "Sở Tài chính=so-tai-chinh"}));
+  EXPECT_EQ(Found("Sở Sở Sở Y tế"), (V{"Sở Y tế=so-y-te"}));
+  EXPECT_EQ(Found("Sở; Y tế"), V{});
+  EXPECT_EQ(Found("15/TTr-STTTT Sở TT&TT"), (V{"Sở TT&TT=so-tttt"}));
+  EXPECT_EQ(Found("Sở Tai chinh"), (V{"Sở Tai chinh=so-tai-chinh"}));  // accents lost (OCR)
+}
+
+TEST(FindUnits, SliceEdges) {
+  const std::string text = "Giao Sở Y tế chủ trì";
+  const text::FoldedText f = text::FoldMapped(text);
+  EXPECT_TRUE(FindUnits(text, f, 0, 0, kBinhSon).empty());
+  EXPECT_TRUE(FindUnits(text, f, f.folded.size(), f.folded.size() + 5, kBinhSon).empty());
+  const std::size_t so = f.folded.find("so y te");
+  std::vector<Mention> m = FindUnits(text, f, so, so + 7, kBinhSon);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].match.unit_id, "so-y-te");
+}
+
 }  // namespace
 }  // namespace dondoc::units

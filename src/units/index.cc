@@ -82,6 +82,16 @@ bool ShortWordsKept(const std::vector<std::string>& words, const std::vector<std
   return true;
 }
 
+// "#<word>", the trie's spelling of a code, in a per-thread buffer: the finder asks for it at
+// every code word it tries, so this saves building a string each time. The reference is valid
+// until the next call on the same thread (each caller finishes its lookup first).
+const std::string& CodeKey(const std::string& word) {
+  thread_local std::string key;
+  key.assign(1, '#');
+  key += word;
+  return key;
+}
+
 }  // namespace
 
 Index::Index(const UnitData& data) : data_(data) {
@@ -231,7 +241,7 @@ void Index::Dfs(std::span<const Token> tokens, std::size_t pos, std::size_t limi
   };
   if (auto it = next.find(t.word); it != next.end()) step(it->second, Reading::kPlain);
   if (!t.code) return;
-  if (auto it = next.find("#" + t.word); it != next.end()) step(it->second, Reading::kCode);
+  if (auto it = next.find(CodeKey(t.word)); it != next.end()) step(it->second, Reading::kCode);
   if (const std::vector<std::string>* exp = Expansion(t.word)) {
     std::uint32_t n = node;
     for (const std::string& w : *exp) {
@@ -254,7 +264,7 @@ bool Index::Reaches(std::span<const Token> tokens, std::size_t pos, std::size_t 
     if (Reaches(tokens, pos + 1, limit, it->second, true)) return true;
   }
   if (!t.code) return false;
-  if (auto it = next.find("#" + t.word); it != next.end()) {
+  if (auto it = next.find(CodeKey(t.word)); it != next.end()) {
     if (Reaches(tokens, pos + 1, limit, it->second, true)) return true;
   }
   if (const std::vector<std::string>* exp = Expansion(t.word)) {

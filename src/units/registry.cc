@@ -103,7 +103,7 @@ constexpr std::string_view kHeads[] = {
 std::size_t Engine::LevelAt(std::span<const Token> tokens, std::size_t i, std::string* level) {
   if (i >= tokens.size()) return 0;
   const std::string& w = tokens[i].word;
-  const std::string next = i + 1 < tokens.size() ? tokens[i + 1].word : "";
+  const std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1].word) : "";
   if (w == "tinh") return *level = "province", 1;
   if (w == "tp") return *level = "city", 1;
   if (w == "huyen" || w == "quan") return *level = "district", 1;
