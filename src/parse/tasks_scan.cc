@@ -14,7 +14,8 @@
 // - Markdown table rows ("| a | b |", separator rows dropped) and flattened tables (each cell
 //   on its own lines between lone "|" lines; two "|" lines in a row end a row when the row is
 //   full or the next cell looks like a row number — "1", "1.1", "I.1", "IV" — else they are an
-//   empty cell) become tables. A "Phụ lục" heading ends a flattened table the copy ran into it.
+//   empty cell) become tables. A "Phụ lục" heading ends a flattened table the copy ran into it;
+//   a cell of bold marks only ("** **") between lone "|" lines is an empty cell, not a blank.
 // - A flattened-table cell of only dots or ellipses ("…......") marks rows a portal copy left
 //   out: it is no cell, it ends the row before it, and the next cell starts a new row (else that
 //   row would swallow the next one and lose its task). Counted in Table::elided.
@@ -314,7 +315,20 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
                                   fs.begin() + static_cast<std::ptrdiff_t>(le), '|');
     const bool lone_pipe = !blank && te - t == 1 && fs[t] == '|';
     const bool md_row = !lone_pipe && t < te && fs[t] == '|' && pipes >= 2;
-    if (lone_pipe || md_row || (in_table && table.flattened && !blank)) {
+    // A cell of only bold marks between lone "|" lines ("|", "** **", "|": an empty bold cell
+    // of a group row) is an empty cell of a flattened table, not the blank line that ends it.
+    // Other markup-only lines ("* *" before "Nơi nhận") still end the table.
+    bool markup_only = false;
+    if (blank && in_table && table.flattened && flat_cell_open &&
+        flat_cell_end == flat_cell_begin && le < fs.size()) {
+      for (std::size_t i = lb; i < le && !markup_only; ++i) markup_only = IsMarkup(fs[i]);
+      std::size_t ne = fs.find('\n', le + 1);
+      if (ne == std::string_view::npos) ne = fs.size();
+      const std::size_t nt = SkipMarkup(fs, le + 1, ne);
+      markup_only =
+          markup_only && ne - nt >= 1 && fs[nt] == '|' && SkipMarkup(fs, nt + 1, ne) == ne;
+    }
+    if (lone_pipe || md_row || (in_table && table.flattened && (!blank || markup_only))) {
       close_para();
       if (in_table && table.flattened != lone_pipe && md_row) close_table();
       if (!in_table) {

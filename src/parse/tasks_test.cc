@@ -272,6 +272,18 @@ TEST(TasksTest, DottedRowNumbersAndHeaderWithoutStt) {
   EXPECT_EQ(Units(tasks[1]), (V{"Sở Y tế/execute", "Sở Tài chính/coordinate"}));
 }
 
+// Đồng Nai KH 179: a group row's empty bold cells ("** **") do not end the table.
+TEST(TasksTest, EmptyBoldCellKeepsFlattenedTable) {
+  const std::string text =
+      "PHỤ LỤC\n\n|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Đơn vị thực hiện**\n|\n|\n"
+      "**5.1**\n|\n** **\n|\n**Thương mại**\n|\n|\n"
+      "5.1.1\n|\nTriển khai thương mại điện tử\n|\nSở Công Thương\n|\n\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(tasks[0].action, "Triển khai thương mại điện tử");
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Công Thương/execute"}));
+}
+
 TEST(TasksScanTest, RowNumbers) {
   auto row = [](std::string_view s) { return LooksLikeRowNumber(s, 0, s.size()); };
   EXPECT_TRUE(row("1"));
