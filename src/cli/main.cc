@@ -39,6 +39,9 @@ constexpr const char* kUsage =
     "  serve [--bind ADDR] [--port N] [--static DIR] [--users FILE] [--insecure-cookie]\n"
     "                 the HTTP API (and the web page's files) on 127.0.0.1:8080; users from a\n"
     "                 users file, kept in memory for now (serve --help for every option)\n"
+    "  demo [--dir DIR] [--port N]\n"
+    "                 a fresh database from samples/, one demo user per role (passwords\n"
+    "                 printed), then serve it with the web page on 127.0.0.1:8080\n"
     "  version        print the version\n";
 
 }  // namespace
@@ -63,6 +66,7 @@ int main(int argc, char** argv) {
   if (cmd == "graph") return dondoc::cli::CmdGraph(args);
   if (cmd == "db") return dondoc::cli::CmdDb(args);
   if (cmd == "serve") return dondoc::cli::CmdServe(args);
+  if (cmd == "demo") return dondoc::cli::CmdDemo(args);
   if (cmd == "version" || cmd == "--version") {
     std::puts("dondoc 0.1.0");
     return 0;
