@@ -102,6 +102,19 @@ set -e
 [ "$rc" -ne 0 ] || fail "empty file alone exited 0"
 [ ! -s "$t/out2" ] || fail "empty file alone wrote to stdout"
 
+# 4. dondoc demo with a missing samples or web folder, or an unknown option: one line, exit 2,
+# nothing served and no database made.
+for args in "--samples $missing --dir $t/demo1" "--web $missing --dir $t/demo2" "--colour red"; do
+  set +e
+  # shellcheck disable=SC2086
+  timeout 20 "$bin" demo $args >"$t/demo.out" 2>"$t/demo.err"
+  rc=$?
+  set -e
+  [ "$rc" -eq 2 ] || fail "demo $args: expected exit 2, got $rc"
+  grep -q 'dondoc demo:' "$t/demo.err" || fail "demo $args: no 'dondoc demo:' error line"
+done
+[ ! -e "$t/demo1/dondoc.db" ] || fail "demo with missing samples made a database"
+
 if [ "$fails" -gt 0 ]; then
   echo "--- stderr of the batch:" >&2; cat "$t/err" >&2
   exit 1
