@@ -14,10 +14,15 @@
 // - A text that looks like a document number ("35-NQ/TW", "35/NQ-TW", "35 NQ TW",
 //   "13/KH-STTTT") also gives `number_key` (parse::SymbolKey: "35nqtw"), matched exactly
 //   against documents.number_key; those hits rank first.
+//
+// A hit's snippet is cut here too (MakeSnippet), from the stored text of the hits shown,
+// rather than by FTS5's snippet(): that re-tokenized the whole text of every hit through the
+// tokenizer, costing most of a search's time (bench/store-scale.sh).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dondoc::store {
 
@@ -32,5 +37,21 @@ MatchQuery BuildMatch(std::string_view user_text);
 // Whether `text` has the shape of a số/ký hiệu: a running number, then letter groups (type,
 // issuer), separated by '/', '-', '.', or spaces; an optional year group after the number.
 bool LooksLikeNumber(std::string_view text);
+
+// The phrases of a MATCH expression made by BuildMatch, each as its folded words, the way the
+// `vi` tokenizer sees them: `"Đồng Nai" AND "35-NQ/TW"` → {{"dong", "nai"}, {"35", "nq", "tw"}}.
+using Phrase = std::vector<std::string>;
+std::vector<Phrase> MatchPhrases(std::string_view match);
+
+// What FTS5's snippet(table, -1, open, close, "…", max_words) gives, without the tokenizer:
+// of `columns` (title, text, number) the one with the best window of max_words words; in it
+// the window holding the most distinct phrases (then the most hits), centred on them, or
+// starting at a sentence when one starts before the hit; every phrase occurrence in the
+// window between `open` and `close` (overlapping ones as one); "…" where the window cuts the
+// column. Words and matches are found on text::FoldMapped text, so accents, đ and case never
+// matter, and cuts fall between words of the original text, never inside a character.
+std::string MakeSnippet(const std::vector<std::string_view>& columns,
+                        const std::vector<Phrase>& phrases, std::string_view open,
+                        std::string_view close, int max_words = 16);
 
 }  // namespace dondoc::store

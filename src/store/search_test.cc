@@ -36,6 +36,79 @@ TEST(BuildMatch, NumberKeys) {
   }
 }
 
+TEST(MatchPhrases, FoldedWordsOfEachQuotedPhrase) {
+  using P = std::vector<Phrase>;
+  EXPECT_EQ(MatchPhrases("\"Đồng Nai\" AND \"35-NQ/TW\""),
+            (P{{"dong", "nai"}, {"35", "nq", "tw"}}));
+  EXPECT_EQ(MatchPhrases(BuildMatch("ĐƯỜNG bộ, hoà").phrases), (P{{"duong", "bo"}, {"hoa"}}));
+  EXPECT_EQ(MatchPhrases(BuildMatch("a\"b").phrases), (P{{"a"}, {"b"}}));
+  EXPECT_EQ(MatchPhrases("\"x\"\"y\""), (P{{"x", "y"}}));  // a quote inside a phrase
+  EXPECT_EQ(MatchPhrases(""), P{});
+}
+
+// Columns title, text, number as FTS5 has them; the title and number empty unless a test
+// needs them.
+std::string Snip(const std::string& text, const std::string& query, const std::string& title = "",
+                 const std::string& number = "") {
+  return MakeSnippet({title, text, number}, MatchPhrases(BuildMatch(query).phrases), "[", "]");
+}
+
+std::string Words(int from, int to) {  // "w<from> … w<to-1>"
+  std::string out;
+  for (int i = from; i < to; ++i) out += (out.empty() ? "w" : " w") + std::to_string(i);
+  return out;
+}
+
+TEST(MakeSnippet, FoldsAccentsDAndCase) {
+  const std::string t = "Kế hoạch của tỉnh ĐỒNG NAI về đường bộ.";
+  EXPECT_EQ(Snip(t, "dong nai"), "Kế hoạch của tỉnh [ĐỒNG NAI] về đường bộ.");
+  EXPECT_EQ(Snip(t, "duong"), "Kế hoạch của tỉnh ĐỒNG NAI về [đường] bộ.");
+  EXPECT_EQ(Snip(t, "KE HOẠCH"), "[Kế hoạch] của tỉnh ĐỒNG NAI về đường bộ.");
+  EXPECT_EQ(Snip("hoà bình", "hòa"), "[hoà] bình");  // old and new tone placement
+  // NFD text: the mark takes the combining marks with their letters.
+  const std::string nfd = "t\u1EC9nh \u0110o\u0302\u0300ng Nai";
+  EXPECT_EQ(Snip(nfd, "dong"), "t\u1EC9nh [\u0110o\u0302\u0300ng] Nai");
+}
+
+TEST(MakeSnippet, PhrasesAreMarkedWholeAndOnlyInOrder) {
+  EXPECT_EQ(Snip("Công tác văn thư, lưu trữ.", "van thu"), "Công tác [văn thư], lưu trữ.");
+  EXPECT_EQ(MakeSnippet({"văn bản và thư"}, MatchPhrases("\"van thu\""), "[", "]"),
+            "văn bản và thư");                        // not in order: no occurrence
+  EXPECT_EQ(Snip("a b c d", "a, b"), "[a] [b] c d");  // two phrases apart
+  // Overlapping occurrences are one mark.
+  EXPECT_EQ(MakeSnippet({"x kế hoạch y"}, {{"ke", "hoach"}, {"hoach", "y"}}, "<", ">"),
+            "x <kế hoạch y>");
+}
+
+TEST(MakeSnippet, WindowsOfALongText) {
+  const std::string t = Words(0, 100) + ".";
+  // At the start: no leading ellipsis, 16 words, then one.
+  EXPECT_EQ(Snip(t, "w0"), "[w0] " + Words(1, 16) + "…");
+  // At the end: the window ends with the text, its last punctuation included.
+  EXPECT_EQ(Snip(t, "w99"), "…" + Words(84, 99) + " [w99].");
+  // In the middle: centred on the hit.
+  EXPECT_EQ(Snip(t, "w50"), "…" + Words(43, 50) + " [w50] " + Words(51, 59) + "…");
+  // The window with both phrases wins over one with a single phrase repeated.
+  const std::string u =
+      "x y x y x y " + Words(0, 40) + " x " + Words(40, 45) + " z " + Words(45, 80);
+  EXPECT_NE(Snip(u, "x, z").find("[x] " + Words(40, 45) + " [z]"), std::string::npos)
+      << Snip(u, "x, z");
+}
+
+TEST(MakeSnippet, AWindowStartsAtTheSentence) {
+  const std::string t = Words(0, 40) + ". Kế hoạch số 5 về " + Words(40, 80);
+  EXPECT_EQ(Snip(t, "so 5"), "…Kế hoạch [số 5] về " + Words(40, 51) + "…");
+}
+
+TEST(MakeSnippet, TheFirstColumnWithTheBestWindow) {
+  EXPECT_EQ(Snip("Nội dung về thuế.", "thue", "Hướng dẫn thuế"), "Hướng dẫn [thuế]");
+  // The text has both phrases, the title one.
+  EXPECT_EQ(Snip("thuế và phí", "thue, phi", "Hướng dẫn thuế"), "[thuế] và [phí]");
+  EXPECT_EQ(Snip("nội dung", "35 NQ TW", "", "35-NQ/TW"), "[35-NQ/TW]");
+  // No occurrence anywhere: the start of the title.
+  EXPECT_EQ(Snip("nội dung", "khác", "Hướng dẫn thuế"), "Hướng dẫn thuế");
+}
+
 class SearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -159,6 +232,44 @@ TEST_F(SearchTest, SnippetMarksTheMatch) {
   ASSERT_EQ(r.value().hits.size(), 1u);
   EXPECT_NE(r.value().hits[0].snippet.find("<văn thư>"), std::string::npos)
       << r.value().hits[0].snippet;
+}
+
+// MakeSnippet against FTS5's own snippet() over the same rows: the snippets it replaced.
+TEST_F(SearchTest, SnippetsAreThoseFts5Made) {
+  std::string longer;
+  for (int i = 0; i < 60; ++i) {
+    longer += "Câu " + std::to_string(i) + (i % 7 == 0 ? ": " : " về ") +
+              (i % 11 == 0 ? "chuyển đổi số và " : "") + "kế hoạch năm " + std::to_string(i) +
+              (i % 5 == 0 ? ". " : ", ");
+  }
+  auto put = store_->Put(
+      {testing::MakeDocument("f6", "7/KH-UBND", "KH", "2022-01-01", "", "Kế hoạch năm", longer)},
+      {}, false);
+  ASSERT_TRUE(put.ok());
+  auto& db = static_cast<SqliteStore&>(*store_).db();
+  for (const char* text : {"chuyen doi so", "ke hoach", "nam 35", "dong nai", "van thu",
+                           "ĐỒNG NAI, hoà bình", "35-NQ/TW", "cau, 12", "nghi quyet"}) {
+    const std::string match = BuildMatch(text).phrases;
+    auto s = db.Prepare(
+        "SELECT snippet(documents_fts, -1, '[', ']', '…', 16), d.title, d.text, d.number "
+        "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+        "WHERE documents_fts MATCH ?1");
+    ASSERT_TRUE(s.ok());
+    s.value().BindText(1, match);
+    int rows = 0;
+    for (;;) {
+      auto row = s.value().Step();
+      ASSERT_TRUE(row.ok());
+      if (!row.value()) break;
+      ++rows;
+      const std::string title = s.value().Text(1), body = s.value().Text(2),
+                        number = s.value().Text(3);
+      EXPECT_EQ(MakeSnippet({title, body, number}, MatchPhrases(match), "[", "]"),
+                s.value().Text(0))
+          << text;
+    }
+    EXPECT_GT(rows, 0) << text;
+  }
 }
 
 TEST_F(SearchTest, UserSyntaxNeverBreaksTheQuery) {

@@ -2,6 +2,7 @@
 // Tested by search_test.cc. How the text becomes a query: search.h.
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "store/search.h"
 #include "store/sqlite_store.h"
@@ -28,11 +29,39 @@ constexpr const char* kFilters =
     "   JOIN units u ON u.id = tu.unit"
     "   WHERE t.document_id = d.id AND instr(u.name_key, ?7) > 0))";
 
+// Words in a snippet, as FTS5's snippet() was asked for before.
+constexpr int kSnippetWords = 16;
+
 void BindFilters(Stmt& s, const SearchQuery& q) {
   s.Bind(4, text::Fold(q.type))
       .Bind(5, text::Fold(q.issuer))
       .Bind(6, q.year ? std::optional<std::int64_t>(*q.year) : std::nullopt)
       .Bind(7, text::Fold(q.unit));
+}
+
+// Snippets for hits[from, end), cut from each hit's stored text by MakeSnippet (search.h):
+// one row read per hit shown, instead of FTS5's snippet(), which re-tokenized the whole
+// title, text and number of each through the tokenizer (~1 ms per 10 KB document).
+Result<Ok> FillSnippets(Db& db, const std::string& match, const SearchQuery& q,
+                        std::vector<SearchHit>* hits, std::size_t from) {
+  if (from >= hits->size()) return Ok{};
+  const std::vector<Phrase> phrases = MatchPhrases(match);
+  auto s = db.Prepare("SELECT text FROM documents WHERE id = ?1");
+  if (!s.ok()) return s.error();
+  for (std::size_t i = from; i < hits->size(); ++i) {
+    SearchHit& h = (*hits)[i];
+    s.value().Bind(1, h.row.id);
+    auto row = s.value().Step();
+    if (!row.ok()) return row.error();
+    if (row.value()) {
+      const std::string text = s.value().Text(0);
+      // The FTS columns in their order (title, text, number), as snippet(…, -1, …) saw them.
+      h.snippet = MakeSnippet({h.row.title, text, h.row.number}, phrases, q.mark_open, q.mark_close,
+                              kSnippetWords);
+    }
+    s.value().Reset();
+  }
+  return Ok{};
 }
 
 }  // namespace
@@ -85,49 +114,29 @@ Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
     h.score = s.value().Real(14);
     hits.push_back(std::move(h));
   }
-  // One snippet per hit shown: MATCH with a rowid constraint makes FTS5 seek to that row.
-  auto snip = db_->Prepare(
-      "SELECT snippet(documents_fts, -1, ?2, ?3, '…', 16) FROM documents_fts "
-      "WHERE documents_fts MATCH ?1 AND rowid = ?4");
-  if (!snip.ok()) return snip.error();
-  for (std::size_t i = first_fts_hit; i < hits.size(); ++i) {
-    snip.value()
-        .BindText(1, match)
-        .BindText(2, q.mark_open)
-        .BindText(3, q.mark_close)
-        .Bind(4, hits[i].row.id);
-    auto row = snip.value().Step();
-    if (!row.ok()) return row.error();
-    if (row.value()) hits[i].snippet = snip.value().Text(0);
-    snip.value().Reset();
-  }
+  auto snipped = FillSnippets(*db_, match, q, &hits, first_fts_hit);
+  if (!snipped.ok()) return snipped.error();
   return hits;
 }
 
 // Without filters FTS5 ranks on its own: `ORDER BY rank LIMIT n` with the weights given
-// through `rank MATCH` is sorted inside FTS5, and snippet() then runs only for the n rows
-// returned, in the same pass over the doclists. Joining documents before sorting (as the
-// filtered query must) read a documents row for every match, and a snippet query per hit
-// re-read the doclists of every word (bench/store-scale.sh, 3,000 generated documents,
-// 63 queries: p50 32 → 22 ms; ranking joined to documents 10.5 → 2.7 ms). What remains is
-// snippet() re-tokenizing each shown hit's whole text (~1 ms per 10 KB document).
+// through `rank MATCH` is sorted inside FTS5. Joining documents before sorting (as the
+// filtered query must) read a documents row for every match (bench/store-scale.sh, 3,000
+// generated documents, 63 queries: ranking joined to documents 10.5 → 2.7 ms). Snippets are
+// cut afterwards from the n rows shown, by MakeSnippet rather than FTS5's snippet(), which
+// re-tokenized each whole text (10,000 documents: p50 9.8 → 5.3 ms).
 Result<std::vector<SearchHit>> SqliteStore::RankedUnfiltered(
     const std::string& match, const SearchQuery& q, std::vector<SearchHit> hits,
     const std::unordered_set<std::int64_t>& seen) {
   auto s = db_->Prepare(
-      "SELECT rowid, rank, snippet(documents_fts, -1, ?2, ?3, '…', 16) FROM documents_fts "
-      "WHERE documents_fts MATCH ?1 AND rank MATCH 'bm25(5.0, 1.0, 2.0)' ORDER BY rank "
-      "LIMIT ?4");
+      "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?1 AND rank MATCH "
+      "'bm25(5.0, 1.0, 2.0)' ORDER BY rank LIMIT ?2");
   if (!s.ok()) return s.error();
-  s.value()
-      .BindText(1, match)
-      .BindText(2, q.mark_open)
-      .BindText(3, q.mark_close)
-      .Bind(4, std::int64_t{q.limit} + static_cast<std::int64_t>(seen.size()));
+  s.value().BindText(1, match).Bind(2,
+                                    std::int64_t{q.limit} + static_cast<std::int64_t>(seen.size()));
   struct Ranked {
     std::int64_t id;
     double score;
-    std::string snippet;
   };
   std::vector<Ranked> ranked;
   for (;;) {
@@ -135,10 +144,12 @@ Result<std::vector<SearchHit>> SqliteStore::RankedUnfiltered(
     if (!row.ok()) return row.error();
     if (!row.value()) break;
     if (seen.count(s.value().Int(0)) > 0) continue;
-    ranked.push_back({s.value().Int(0), s.value().Real(1), s.value().Text(2)});
+    ranked.push_back({s.value().Int(0), s.value().Real(1)});
   }
-  auto d = db_->Prepare("SELECT " + RowColumns() + " FROM documents d WHERE d.id = ?1");
+  // The row and its text in one read: the text is what the snippet is cut from.
+  auto d = db_->Prepare("SELECT " + RowColumns() + ", d.text FROM documents d WHERE d.id = ?1");
   if (!d.ok()) return d.error();
+  const std::vector<Phrase> phrases = MatchPhrases(match);
   for (const Ranked& r : ranked) {
     if (static_cast<int>(hits.size()) >= q.limit) break;
     d.value().Bind(1, r.id);
@@ -148,7 +159,9 @@ Result<std::vector<SearchHit>> SqliteStore::RankedUnfiltered(
       SearchHit h;
       h.row = ReadDocumentRow(d.value());
       h.score = r.score;
-      h.snippet = r.snippet;
+      const std::string text = d.value().Text(14);
+      h.snippet = MakeSnippet({h.row.title, text, h.row.number}, phrases, q.mark_open, q.mark_close,
+                              kSnippetWords);
       hits.push_back(std::move(h));
     }
     d.value().Reset();
