@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/store_arg.h"
 #include "store/sqlite_store.h"
 
 namespace dondoc::cli {
@@ -31,22 +32,17 @@ int CmdDb(const Args& args) {
       return 2;
     }
   }
-  store::SqliteOptions o;
-  o.create = false;
-  auto st = store::OpenSqliteStore(db, o);
-  if (!st.ok()) {
-    std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), st.error().message.c_str());
-    return 1;
-  }
+  const std::unique_ptr<store::Store> st = OpenForCommand(db);
+  if (!st) return 1;
   if (args[0] == "resolve") {
-    if (auto r = st.value()->ResolveAll(); !r.ok()) {
+    if (auto r = st->ResolveAll(); !r.ok()) {
       std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), r.error().message.c_str());
       return 1;
     }
     std::printf("ok: %s: references resolved again\n", db.c_str());
     return 0;
   }
-  auto problems = st.value()->Check();
+  auto problems = st->Check();
   if (!problems.ok()) {
     std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), problems.error().message.c_str());
     return 1;
@@ -57,7 +53,7 @@ int CmdDb(const Args& args) {
                 problems.value().size() == 1 ? "" : "s");
     return 1;
   }
-  auto c = st.value()->Count();
+  auto c = st->Count();
   std::printf("ok: %s (%lld documents, %lld references, %lld tasks)\n", db.c_str(),
               c.ok() ? static_cast<long long>(c.value().documents) : -1LL,
               c.ok() ? static_cast<long long>(c.value().refs) : -1LL,

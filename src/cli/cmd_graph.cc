@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/doc_arg.h"
+#include "cli/store_arg.h"
 #include "store/graph.h"
 #include "store/sqlite_store.h"
 
@@ -194,28 +195,17 @@ int CmdGraph(const Args& args) {
     std::fputs(kUsageGraph, stderr);
     return 2;
   }
-  store::SqliteOptions o;
-  o.create = false;
-  auto st = store::OpenSqliteStore(db, o);
-  if (!st.ok()) {
-    std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), st.error().message.c_str());
-    return 1;
-  }
-  std::int64_t id = 0;
-  if (!IsDocumentId(what, &id)) {
-    auto found = st.value()->FindByNumber(what);
-    if (!found.ok()) {
-      std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), found.error().message.c_str());
-      return 1;
-    }
-    if (found.value().empty()) {
-      std::fprintf(stderr, "dondoc graph: no stored document has the number '%s'\n", what.c_str());
-      return 1;
-    }
+  const std::unique_ptr<store::Store> st = OpenForCommand(db);
+  if (!st) return 1;
+  const std::optional<Named> named = FindNamed(*st, db, what, "graph");
+  if (!named) return 1;
+  std::int64_t id = named->id;
+  if (!named->rows.empty()) {
+    const std::vector<store::DocumentRow>& found = named->rows;
     // Several documents with the number are fine when they are copies of one node.
     std::set<std::int64_t> nodes;
-    for (const store::DocumentRow& r : found.value()) {
-      auto n = st.value()->GetNode(r.id);
+    for (const store::DocumentRow& r : found) {
+      auto n = st->GetNode(r.id);
       if (!n.ok()) {
         std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), n.error().message.c_str());
         return 1;
@@ -226,7 +216,7 @@ int CmdGraph(const Args& args) {
       std::fprintf(stderr,
                    "dondoc graph: %zu different documents have the number %s; give an id:\n",
                    nodes.size(), what.c_str());
-      for (const store::DocumentRow& r : found.value()) {
+      for (const store::DocumentRow& r : found) {
         std::fprintf(stderr, "  #%lld %s %s %s\n", static_cast<long long>(r.id), r.number.c_str(),
                      r.date.c_str(), OneLine(r.issuer, 60).c_str());
       }
@@ -234,7 +224,7 @@ int CmdGraph(const Args& args) {
     }
     id = *nodes.begin();
   }
-  auto g = store::BuildGraph(*st.value(), id, depth);
+  auto g = store::BuildGraph(*st, id, depth);
   if (!g.ok()) {
     std::fprintf(stderr, "dondoc graph: %s\n", g.error().message.c_str());
     return 1;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/store_arg.h"
 #include "store/sqlite_store.h"
 
 namespace dondoc::cli {
@@ -103,15 +104,10 @@ int CmdSearch(const Args& args) {
   q.mark_open = tty ? "\033[1m" : "«";
   q.mark_close = tty ? "\033[0m" : "»";
 
-  store::SqliteOptions o;
-  o.create = false;
-  auto st = store::OpenSqliteStore(db, o);
-  if (!st.ok()) {
-    std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), st.error().message.c_str());
-    return 1;
-  }
+  const std::unique_ptr<store::Store> st = OpenForCommand(db);
+  if (!st) return 1;
   const auto t0 = std::chrono::steady_clock::now();
-  auto r = st.value()->Search(q);
+  auto r = st->Search(q);
   const double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   if (!r.ok()) {

@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/doc_arg.h"
+#include "cli/store_arg.h"
 #include "store/sqlite_store.h"
 
 namespace dondoc::cli {
@@ -102,33 +103,22 @@ int CmdShow(const Args& args) {
     std::fputs(kUsageShow, stderr);
     return 2;
   }
-  store::SqliteOptions o;
-  o.create = false;
-  auto st = store::OpenSqliteStore(db, o);
-  if (!st.ok()) {
-    std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), st.error().message.c_str());
-    return 1;
-  }
-  std::int64_t id = 0;
-  if (!IsDocumentId(what, &id)) {
-    auto found = st.value()->FindByNumber(what);
-    if (!found.ok()) {
-      std::fprintf(stderr, "dondoc: %s: %s\n", db.c_str(), found.error().message.c_str());
-      return 1;
-    }
-    if (found.value().empty()) {
-      std::fprintf(stderr, "dondoc show: no stored document has the number '%s'\n", what.c_str());
-      return 1;
-    }
-    if (found.value().size() > 1) {
-      std::printf("%zu documents have the number %s; show one by its id:\n", found.value().size(),
+  const std::unique_ptr<store::Store> st = OpenForCommand(db);
+  if (!st) return 1;
+  const std::optional<Named> named = FindNamed(*st, db, what, "show");
+  if (!named) return 1;
+  std::int64_t id = named->id;
+  if (!named->rows.empty()) {
+    const std::vector<store::DocumentRow>& found = named->rows;
+    if (found.size() > 1) {
+      std::printf("%zu documents have the number %s; show one by its id:\n", found.size(),
                   what.c_str());
-      for (const store::DocumentRow& r : found.value()) PrintRow(r);
+      for (const store::DocumentRow& r : found) PrintRow(r);
       return 0;
     }
-    id = found.value()[0].id;
+    id = found[0].id;
   }
-  auto detail = st.value()->GetDocument(id, kMaxTasks);
+  auto detail = st->GetDocument(id, kMaxTasks);
   if (!detail.ok()) {
     std::fprintf(stderr, "dondoc show: %s\n", detail.error().message.c_str());
     return 1;
