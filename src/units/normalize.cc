@@ -90,27 +90,6 @@ bool IsWordChar(char32_t cp) {
   return u_isalnum(static_cast<UChar32>(cp)) != 0;
 }
 
-// Decodes the well-formed 2- and 3-byte sequences inline, the rest through text::DecodeAt.
-inline char32_t Decode(std::string_view s, std::size_t i, std::size_t* len) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  const auto c1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-  if (c >= 0xC2 && c < 0xE0 && (c1 & 0xC0) == 0x80) {
-    *len = 2;
-    return (static_cast<char32_t>(c & 0x1F) << 6) | (c1 & 0x3F);
-  }
-  if (c >= 0xE1 && c < 0xED && (c1 & 0xC0) == 0x80 && i + 2 < s.size() &&
-      (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
-    *len = 3;
-    return (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) |
-           (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-  }
-  return text::DecodeAt(s, i, len);
-}
-
 // Fills marks, code and capitalized from the original bytes of one word.
 void Describe(std::string_view orig, Token* t) {
   const std::vector<CharInfo>& table = InfoTable();
@@ -119,7 +98,7 @@ void Describe(std::string_view orig, Token* t) {
   bool first = true;
   for (std::size_t i = 0; i < orig.size();) {
     std::size_t len = 1;
-    char32_t cp = Decode(orig, i, &len);
+    char32_t cp = text::DecodeFast(orig, i, &len);
     i += len;
     const CharInfo info = cp < kTableSize ? table[cp] : Info(cp);
     for (std::uint8_t k = 0; k < info.mark_count; ++k) t->marks.push_back(info.marks[k]);
@@ -151,7 +130,7 @@ bool CheapCode(std::string_view orig, bool* code) {
       continue;
     }
     std::size_t len = 1;
-    const char32_t cp = Decode(orig, i, &len);
+    const char32_t cp = text::DecodeFast(orig, i, &len);
     i += len;
     if (cp == 0x0110 || cp == 0x00D0) {
       ++letters;
@@ -208,7 +187,7 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
       *len = 1;
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
-    return IsWordChar(Decode(folded, k, len));
+    return IsWordChar(text::DecodeFast(folded, k, len));
   };
   while (i < n) {
     const char c = folded[i];
