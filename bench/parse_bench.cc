@@ -10,8 +10,10 @@
 //   parse           read::FromBytes + parse::Parse
 //   parse_json      parse + parse::ToJsonString
 //   stage/<name>    one extractor alone over the normalized texts (read = FromBytes of the raw
-//                   bytes; times, tasks and reporting get the document's fold made beforehand),
-//                   so the summary can say where the parse's time goes
+//                   bytes; references, times, tasks and reporting get the document's fold made
+//                   beforehand, tasks and reporting also its operative part, timed alone as
+//                   stage/operative — as parse.cc shares them), so the summary can say where
+//                   the parse's time goes
 // Reported as bytes/s and documents/s (items); a summary at the end gives each stage's MB/s
 // and its ratio to the baseline.
 #include <benchmark/benchmark.h>
@@ -24,6 +26,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,6 +41,7 @@
 #include "parse/reporting.h"
 #include "parse/signers.h"
 #include "parse/tasks.h"
+#include "parse/tasks_scan.h"
 #include "parse/times.h"
 #include "read/file.h"
 #include "text/decode.h"
@@ -176,6 +180,8 @@ void BM_ParseJson(benchmark::State& state) { ParseAll(state, true, true); }
 struct Prepared {
   std::vector<dondoc::Document> docs;
   std::vector<dondoc::text::FoldedText> folds;
+  // The operative part, read once as parse.cc reads it for tasks and reporting together.
+  std::vector<std::unique_ptr<dondoc::parse::Operative>> operatives;
 };
 
 const Prepared& ThePrepared() {
@@ -184,6 +190,12 @@ const Prepared& ThePrepared() {
     for (const std::string& t : TheCorpus().normalized) {
       out.docs.push_back(dondoc::parse::Parse(t, dondoc::Source{}));
       out.folds.push_back(dondoc::text::FoldMapped(t));
+    }
+    // After the vectors stop growing: an Operative may keep references into them.
+    const auto& texts = TheCorpus().normalized;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      out.operatives.push_back(
+          std::make_unique<dondoc::parse::Operative>(texts[i], out.folds[i], out.docs[i]));
     }
     return out;
   }();
@@ -236,17 +248,23 @@ void RegisterStages() {
     auto r = p::ExtractTimes(t[i], ThePrepared().folds[i], ThePrepared().docs[i].date, &w);
     benchmark::DoNotOptimize(r.size());
   });
+  add("stage/operative", [&t](std::size_t i) {
+    const dondoc::Document& d = ThePrepared().docs[i];
+    if (d.kind != "official") return;
+    const p::Operative op(t[i], ThePrepared().folds[i], d);
+    benchmark::DoNotOptimize(&op);
+  });
   add("stage/tasks", [&t](std::size_t i) {
     std::vector<dondoc::Warning> w;
     const dondoc::Document& d = ThePrepared().docs[i];
     if (d.kind != "official") return;
-    auto r = p::ExtractTasks(t[i], ThePrepared().folds[i], d, &w);
+    auto r = p::ExtractTasks(t[i], ThePrepared().folds[i], d, *ThePrepared().operatives[i], &w);
     benchmark::DoNotOptimize(r.size());
   });
   add("stage/reporting", [&t](std::size_t i) {
     const dondoc::Document& d = ThePrepared().docs[i];
     if (d.kind != "official") return;
-    auto r = p::ExtractReporting(t[i], ThePrepared().folds[i], d);
+    auto r = p::ExtractReporting(t[i], ThePrepared().folds[i], d, *ThePrepared().operatives[i]);
     benchmark::DoNotOptimize(r.size());
   });
 }
