@@ -194,24 +194,37 @@ Response List(const Request& req, StorePool* pool) {
   return JsonResponse(body);
 }
 
-Response Detail(const Request& req, StorePool* pool) {
+// What the routes on one document do before reading it: the reader's right, the id from the
+// path, a connection from the pool — or the response that refuses the request.
+struct ById {
+  std::int64_t id;
+  StorePool::Lease store;
+};
+std::variant<ById, Response> OpenById(const Request& req, StorePool* pool) {
   if (auto denied = Authorize(req, access::Action::kReadDocument, access::Resource::Global()))
     return std::move(*denied);
   const auto id = ParseId(req.params.at("id"));
   if (!id) return BadId();
   if (auto r = CheckedStore(pool)) return std::move(*r);
-  auto store = pool->Acquire();
-  if (!store.ok()) return StoreError(req, store.error());
-  auto detail = store.value()->GetDocument(*id, 0);
+  auto lease = pool->Acquire();
+  if (!lease.ok()) return StoreError(req, lease.error());
+  return ById{*id, std::move(lease.value())};
+}
+
+Response Detail(const Request& req, StorePool* pool) {
+  auto opened = OpenById(req, pool);
+  if (auto* refused = std::get_if<Response>(&opened)) return std::move(*refused);
+  auto& [id, store] = std::get<ById>(opened);
+  auto detail = store->GetDocument(id, 0);
   if (!detail.ok()) return StoreError(req, detail.error());
-  auto text = store.value()->GetText(*id);
+  auto text = store->GetText(id);
   if (!text.ok()) return StoreError(req, text.error());
-  auto parse_json = store.value()->GetParseJson(*id);
+  auto parse_json = store->GetParseJson(id);
   if (!parse_json.ok()) return StoreError(req, parse_json.error());
   Json parse = Json::parse(parse_json.value(), nullptr, /*allow_exceptions=*/false);
   if (parse.is_discarded()) {
     return StoreError(req,
-                      Error{"corrupt", "stored parse of #" + std::to_string(*id) + " is not JSON"});
+                      Error{"corrupt", "stored parse of #" + std::to_string(id) + " is not JSON"});
   }
   Json body;
   body["document"] = RowJson(detail.value().row);
@@ -255,19 +268,15 @@ Json EdgeJson(const store::GraphEdge& e) {
 }
 
 Response Graph(const Request& req, StorePool* pool) {
-  if (auto denied = Authorize(req, access::Action::kReadDocument, access::Resource::Global()))
-    return std::move(*denied);
-  const auto id = ParseId(req.params.at("id"));
-  if (!id) return BadId();
-  if (auto r = CheckedStore(pool)) return std::move(*r);
-  auto store = pool->Acquire();
-  if (!store.ok()) return StoreError(req, store.error());
-  auto node = store.value()->GetNode(*id);
+  auto opened = OpenById(req, pool);
+  if (auto* refused = std::get_if<Response>(&opened)) return std::move(*refused);
+  auto& [id, store] = std::get<ById>(opened);
+  auto node = store->GetNode(id);
   if (!node.ok()) return StoreError(req, node.error());
   const std::int64_t self = node.value().row.id;
-  auto from = store.value()->EdgesFrom(self);
+  auto from = store->EdgesFrom(self);
   if (!from.ok()) return StoreError(req, from.error());
-  auto to = store.value()->EdgesTo(self);
+  auto to = store->EdgesTo(self);
   if (!to.ok()) return StoreError(req, to.error());
 
   // The other end of each edge as a summary row, so the page can label and link it.
@@ -275,7 +284,7 @@ Response Graph(const Request& req, StorePool* pool) {
   auto add_node = [&](std::int64_t nid) -> std::optional<Response> {
     const std::string key = std::to_string(nid);
     if (nodes.contains(key) || nodes.size() >= kMaxGraphNeighbours) return std::nullopt;
-    auto n = store.value()->GetNode(nid);
+    auto n = store->GetNode(nid);
     if (!n.ok()) return StoreError(req, n.error());
     nodes[key] = RowJson(n.value().row);
     return std::nullopt;

@@ -57,6 +57,22 @@ Response WithRetryAfter(Response r, std::int64_t seconds) {
   return r;
 }
 
+// The session the request came with, as the account functions take it.
+access::ActiveSession CurrentSession(const Request& req) {
+  access::ActiveSession s{{}, *req.principal};
+  s.record.id = req.session_id;
+  return s;
+}
+
+// `body` answered with the cookie of a session just opened (login, password change).
+Response WithNewSession(const Context& ctx, const nlohmann::ordered_json& body,
+                        const std::string& token) {
+  Response r = JsonResponse(body);
+  r.headers.emplace_back("Set-Cookie",
+                         ctx.cookie.Set(token, ctx.sessions.policy().absolute_seconds));
+  return r;
+}
+
 }  // namespace
 
 void AddSessionRoutes(Router& router, Context& ctx) {
@@ -83,19 +99,14 @@ void AddSessionRoutes(Router& router, Context& ctx) {
         nlohmann::ordered_json body;
         body["user"] = UserJson(result.value().principal);
         body["csrf_token"] = result.value().csrf_token;
-        Response r = JsonResponse(body);
-        r.headers.emplace_back(
-            "Set-Cookie",
-            ctx.cookie.Set(result.value().token, ctx.sessions.policy().absolute_seconds));
-        return r;
+        return WithNewSession(ctx, body, result.value().token);
       },
       json_public);
 
   router.Add(
       "POST", "/api/logout",
       [&ctx](const Request& req) {
-        access::ActiveSession s{{}, *req.principal};
-        s.record.id = req.session_id;
+        const access::ActiveSession s = CurrentSession(req);
         ctx.accounts.Logout(s, req.remote_ip);
         Response r = NoContent();
         r.headers.emplace_back("Set-Cookie", ctx.cookie.Clear());
@@ -120,8 +131,7 @@ void AddSessionRoutes(Router& router, Context& ctx) {
         if (auto* r = std::get_if<Response>(&current)) return std::move(*r);
         auto next = StringField(req, "new_password");
         if (auto* r = std::get_if<Response>(&next)) return std::move(*r);
-        access::ActiveSession s{{}, *req.principal};
-        s.record.id = req.session_id;
+        const access::ActiveSession s = CurrentSession(req);
         auto result =
             ctx.accounts.ChangePassword(s, std::get<std::string>(current),
                                         std::get<std::string>(next), req.remote_ip, UserAgent(req));
@@ -140,11 +150,7 @@ void AddSessionRoutes(Router& router, Context& ctx) {
         }
         nlohmann::ordered_json body;
         body["csrf_token"] = result.value().csrf_token;
-        Response r = JsonResponse(body);
-        r.headers.emplace_back(
-            "Set-Cookie",
-            ctx.cookie.Set(result.value().token, ctx.sessions.policy().absolute_seconds));
-        return r;
+        return WithNewSession(ctx, body, result.value().token);
       },
       json_session);
 }
