@@ -16,7 +16,7 @@ scripts/cli-bad-input.sh
 step "store from the command line: ingest, search, show, graph, bad databases (release)"
 scripts/cli-store.sh
 
-step "browser test: the web page in Chromium (login, search, document, task span)"
+step "browser test: the web page in Chromium (login, dashboard, documents, graph, upload, review, reports, exports)"
 scripts/browser-test.sh
 
 step "crash test: ingest killed with SIGKILL at 5 random moments"

@@ -1,0 +1,69 @@
+// The dashboard (route "#/", "#/?as_of=YYYY-MM-DD"): counts by status, overdue by unit,
+// tasks due this month, reports waiting for review. An officer's numbers are their unit's
+// (the server scopes GET /api/dashboard).
+import { el, hashParams, viDate } from '../dom.js';
+import { api, query } from '../api.js';
+import { dashboard as D, statuses, text } from '../messages.js';
+import { barChart } from '../charts.js';
+import { heading, taskTable } from '../components.js';
+import { can, ownUnit } from '../policy.js';
+
+function card(title, ...body) {
+  return el('section', { class: 'card panel' }, el('h2', {}, title), ...body);
+}
+
+export async function renderDashboard(ctx) {
+  const page = ctx.page();
+  page.append(heading(D.title), el('p', { class: 'status', 'aria-live': 'polite' }, text.loading));
+  const asOf = hashParams().get('as_of') || '';
+  let d;
+  try {
+    d = await api('GET', `/api/dashboard${query({ as_of: asOf })}`);
+  } catch (err) {
+    // A server without the tracking routes (GET /api/dashboard → 404): the documents instead.
+    if (err.status === 404) location.replace('#/docs');
+    else ctx.fail(err);
+    return;
+  }
+  const counts = d.counts || {};
+  page.querySelector('.status').textContent = D.asOf(viDate(d.as_of));
+
+  // Tiles: the numbers an office looks at first.
+  const tiles = el('div', { class: 'tiles' });
+  const tile = (label, n, href, cls) => tiles.append(el(href ? 'a' : 'div',
+    { class: `tile ${cls || ''}`, href, dataset: { tile: cls || '' } },
+    el('span', { class: 'tile-n' }, String(n)), el('span', { class: 'tile-label' }, label)));
+  const unit = ownUnit(ctx.me);
+  tile(statuses.overdue, counts.overdue || 0, `#/tasks${query({ status: 'overdue', unit })}`, 'overdue');
+  tile(D.reportsWaiting, d.reports_waiting || 0,
+    unit ? `#/unit/${encodeURIComponent(unit)}` : '#/units', 'waiting');
+  if (can(ctx.me, 'editTask')) tile(D.proposed, counts.proposed || 0, '#/review', 'proposed');
+  tile(D.dueThisMonth, (d.due_this_month || []).length, '#/calendar', 'due-month');
+  page.append(tiles);
+
+  const statusItems = Object.keys(statuses).map((s) => ({
+    label: statuses[s], value: counts[s] || 0, cls: `bar-${s}`,
+    href: `#/tasks${query({ status: s, unit })}`,
+  }));
+  const total = statusItems.reduce((a, i) => a + i.value, 0);
+  const byStatus = barChart(D.byStatus, statusItems,
+    D.chartSummary(D.byStatus, statusItems.map((i) => `${i.label} ${i.value}`)));
+  byStatus.id = 'chart-status';
+
+  const overdue = d.overdue_by_unit || [];
+  const overdueItems = overdue.map((u) => ({
+    label: u.name || u.unit_id, value: u.count, cls: 'bar-overdue',
+    href: `#/unit/${encodeURIComponent(u.unit_id)}`,
+  }));
+  const byUnit = overdueItems.length
+    ? barChart(D.overdueByUnit, overdueItems,
+      D.chartSummary(D.overdueByUnit, overdueItems.map((i) => `${i.label} ${i.value}`)))
+    : el('p', { class: 'status' }, D.noOverdue);
+  byUnit.id = 'chart-overdue';
+
+  const due = d.due_this_month || [];
+  page.append(el('div', { class: 'grid-2' },
+    card(`${D.byStatus} (${D.tasksTotal(total)})`, byStatus),
+    card(D.overdueByUnit, byUnit)),
+  card(D.dueThisMonth, due.length ? taskTable(due) : el('p', { class: 'status' }, D.noDue)));
+}
