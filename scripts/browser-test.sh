@@ -66,6 +66,10 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
+# The page's pure functions first (policy table, dates, spans): no browser needed.
+(cd web && node --test test/unit.test.mjs >"$work/unit.log" 2>&1) || { cat "$work/unit.log"; exit 1; }
+echo "browser-test: web unit tests passed ($(grep -c '^ok ' "$work/unit.log"))"
+
 rm -rf "$shots"
 start=$(date +%s)
 status=0

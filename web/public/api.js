@@ -28,6 +28,11 @@ async function send(method, path, body, headers) {
   const json = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (json && json.error) || {};
+    // The session ended (expired, revoked, signed out elsewhere): whatever view asked, the
+    // page goes back to the login form (app.js listens).
+    if (res.status === 401 && (err.code === 'unauthenticated' || err.code === 'session_expired')) {
+      window.dispatchEvent(new CustomEvent('dondoc:unauthenticated', { detail: err.code }));
+    }
     throw new ApiError(err.code || (res.status === 404 ? 'not_found' : 'internal'), res.status,
       err.field);
   }

@@ -38,7 +38,7 @@ function show(view) {
 
 function fail(err) {
   if (err.status === 401) {
-    signedOut();
+    if (me) signedOut();
     return;
   }
   $('fatal').textContent = message(err);
@@ -108,7 +108,7 @@ function signedIn(session) {
   renderNav();
 }
 
-function signedOut() {
+function signedOut(reason) {
   me = null;
   setCsrf('');
   forget();
@@ -116,6 +116,9 @@ function signedOut() {
   $('logout').hidden = true;
   renderNav();
   show('view-login');
+  // Say why the form is back when a session ended under the user (not on first load).
+  $('login-error').hidden = !reason;
+  if (reason) $('login-error').textContent = reason;
   $('login-username').focus();
 }
 
@@ -201,6 +204,9 @@ async function start() {
   $('logout').addEventListener('click', onLogout);
   initDocuments();
   window.addEventListener('hashchange', () => route(true));
+  window.addEventListener('dondoc:unauthenticated', (e) => {
+    if (me) signedOut(message({ code: e.detail }));
+  });
   try {
     signedIn(await api('GET', '/api/me'));
   } catch {

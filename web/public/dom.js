@@ -62,8 +62,16 @@ export function today() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-// "2026-12-15" → "15/12/2026", the way Vietnamese documents write dates. Other strings pass.
+// "2026-12-15" → "15/12/2026", the way Vietnamese documents write dates; a number is a moment
+// in Unix seconds (the API's submitted_at, history at) → "15/12/2026 09:30" local time. Other
+// strings pass.
 export function viDate(iso) {
+  if (typeof iso === 'number') {
+    if (!iso) return '';
+    const d = new Date(iso * 1000);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(iso);
   if (!m) return iso;

@@ -13,10 +13,10 @@ import { getUnits, unitNamer } from '../lookups.js';
 import { reviewActions } from './review.js';
 
 function historyItem(h) {
-  // The history entry's shape is the audit log's: when, who, what (+ before/after, note).
-  const kind = h.action || h.kind || h.what || '';
-  const when = h.at || h.when || h.time || '';
-  const who = h.by || h.user || h.who || '';
+  // {at: Unix seconds, actor, what: confirm|edit|merge|drop, note}.
+  const kind = h.what || h.action || '';
+  const when = h.at || '';
+  const who = h.actor || h.by || '';
   const note = h.note || h.reason || '';
   return el('li', {},
     el('time', {}, viDate(when)), ' ', el('strong', {}, historyKinds[kind] || kind),

@@ -1,7 +1,7 @@
 // Units: "#/units" lists the units with tasks (office, admin, reader); "#/unit/ID" is one
 // unit's page — scorecard, tasks, the report form, and the unit's reports with what the viewer
 // may do about them (the office confirms or returns; the unit resubmits).
-import { el, add } from '../dom.js';
+import { el, add, viDate } from '../dom.js';
 import { api, query } from '../api.js';
 import { units as U, statuses, scoreKeys, report as R, text } from '../messages.js';
 import { heading, taskTable, exportLinks, notice, pager } from '../components.js';
@@ -37,19 +37,20 @@ export async function renderUnits(ctx) {
 // numbers (counts by status) one level down, a rate as a percentage.
 function scorecard(sc) {
   const dl = el('dl', { class: 'scorecard' });
-  const add = (k, v) => {
+  const score = (k, v) => {
     let shown = v;
     if (typeof v === 'number' && /rate/.test(k)) shown = `${Math.round(v <= 1 ? v * 100 : v)}%`;
     dl.append(el('div', { class: `score score-${k}` },
       el('dt', {}, statuses[k] || scoreKeys[k] || k), el('dd', {}, String(shown))));
   };
   for (const [k, v] of Object.entries(sc || {})) {
-    if (typeof v === 'number') add(k, v);
+    if (typeof v === 'number') score(k, v);
     else if (v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') add(k2, v2);
+      for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') score(k2, v2);
     }
   }
-  return dl;
+  const period = sc.from && sc.to ? U.period(viDate(sc.from), viDate(sc.to)) : '';
+  return el('div', {}, period ? el('p', { class: 'status' }, period) : null, dl);
 }
 
 // Runs `fn` over `items` with at most `n` at a time.

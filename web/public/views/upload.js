@@ -31,7 +31,7 @@ export function renderUpload(ctx) {
       const r = await uploadFile('/api/documents', f);
       forget(); // a new plan: the plan list changed
       const warnings = r.warnings || [];
-      status.replaceChildren(notice(UP.done(r.tasks_proposed ?? 0)),
+      status.replaceChildren(notice(r.duplicate ? UP.duplicate : UP.done(r.tasks_proposed ?? 0)),
         warnings.length ? el('div', {}, el('h2', {}, UP.warnings),
           el('ul', {}, warnings.map((w) => el('li', {},
             typeof w === 'string' ? w : w.message || JSON.stringify(w))))) : null,
