@@ -153,6 +153,12 @@ export const dashboard = {
   noDue: 'Không có nhiệm vụ đến hạn trong tháng.',
   chartSummary: (title, parts) => `${title}: ${parts.join('; ')}`,
   tasksTotal: (n) => `${n} nhiệm vụ`,
+  reminders: 'Nhắc việc',
+  noReminders: 'Không có việc cần nhắc.',
+  daysLeft: (n) => (n === 0 ? 'đến hạn hôm nay' : `còn ${n} ngày làm việc`),
+  overdueSince: (d) => `quá hạn từ ${d}`,
+  returnedBecause: (r) => `báo cáo bị trả lại: ${r}`,
+  moreReminders: (n) => `và ${n} việc khác`,
 };
 
 export const board = {
@@ -204,6 +210,8 @@ export const task = {
   reports: 'Báo cáo tiến độ',
   noReports: 'Chưa có báo cáo nào.',
   noDate: 'không có',
+  mergedInto: 'Đã gộp vào nhiệm vụ',
+  dropReason: 'Lý do loại bỏ',
   by: (who) => `bởi ${who}`,
 };
 

@@ -3,9 +3,9 @@
 // days by the server). At phone width the grid becomes a list of the days that have tasks.
 import { el, field, hashParams, go, today, viDate } from '../dom.js';
 import { api, query } from '../api.js';
-import { calendar as C, statuses, text } from '../messages.js';
+import { calendar as C, statuses, text, exportsText } from '../messages.js';
 import { heading, notice, unitsText } from '../components.js';
-import { ownUnit } from '../policy.js';
+import { can, ownUnit } from '../policy.js';
 import { getUnits } from '../lookups.js';
 
 const pad = (n) => String(n).padStart(2, '0');
@@ -40,6 +40,11 @@ export async function renderCalendar(ctx) {
     sel.value = unit;
     sel.addEventListener('change', () => goMonth(`${year}-${pad(month)}`, sel.value));
     navBar.append(field(C.unit, sel));
+  }
+  // The same deadlines as a calendar feed for the office's or the unit's own calendar app.
+  if (unit && can(ctx.me, 'export', [unit])) {
+    navBar.append(el('a', { class: 'button secondary', download: '', dataset: { export: 'ics' },
+      href: `/api/export/tasks.ics${query({ unit })}` }, exportsText.ics));
   }
   page.append(title, navBar);
 

@@ -7,6 +7,7 @@ import { dashboard as D, statuses, text } from '../messages.js';
 import { barChart } from '../charts.js';
 import { heading, taskTable } from '../components.js';
 import { can, ownUnit } from '../policy.js';
+import { getUnits, unitNamer } from '../lookups.js';
 
 function card(title, ...body) {
   return el('section', { class: 'card panel' }, el('h2', {}, title), ...body);
@@ -61,9 +62,34 @@ export async function renderDashboard(ctx) {
     : el('p', { class: 'status' }, D.noOverdue);
   byUnit.id = 'chart-overdue';
 
+  const reminders = await remindersCard(ctx, d.as_of);
   const due = d.due_this_month || [];
   page.append(el('div', { class: 'grid-2' },
     card(`${D.byStatus} (${D.tasksTotal(total)})`, byStatus),
     card(D.overdueByUnit, byUnit)),
-  card(D.dueThisMonth, due.length ? taskTable(due) : el('p', { class: 'status' }, D.noDue)));
+  card(D.dueThisMonth, due.length ? taskTable(due) : el('p', { class: 'status' }, D.noDue)),
+  reminders || '');
+}
+
+// What reminders chase (GET /api/reminders): overdue first, then the nearest deadlines; the
+// card is left out when the route is not there.
+const SHOWN = 12;
+async function remindersCard(ctx, asOf) {
+  let r;
+  try {
+    r = await api('GET', `/api/reminders${query({ as_of: asOf })}`);
+  } catch {
+    return null;
+  }
+  const names = unitNamer(await getUnits().catch(() => []));
+  const items = [...(r.items || [])].sort((a, b) => Number(b.overdue) - Number(a.overdue)
+    || String(a.due).localeCompare(String(b.due)));
+  const list = el('ul', { class: 'reminders' }, items.slice(0, SHOWN).map((it) => el('li',
+    { class: it.overdue ? 'is-overdue' : '' },
+    el('a', { href: `#/task/${it.task_id}` }, it.action || text.untitled),
+    el('div', { class: 'meta' }, names(it.unit_id), ' · ', viDate(it.due), ' · ',
+      it.overdue ? D.overdueSince(viDate(it.due)) : D.daysLeft(it.working_days_left),
+      it.returned_reason ? ` · ${D.returnedBecause(it.returned_reason)}` : ''))));
+  return card(D.reminders, items.length ? list : el('p', { class: 'status' }, D.noReminders),
+    items.length > SHOWN ? el('p', { class: 'status' }, D.moreReminders(items.length - SHOWN)) : null);
 }

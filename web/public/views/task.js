@@ -45,6 +45,8 @@ export async function renderTask(ctx, id) {
       [t.plan.number, t.plan.title].filter(Boolean).join(' — ')));
   }
   if (t.path) fact(T.path, t.path);
+  if (t.merged_into) fact(T.mergedInto, el('a', { href: `#/task/${t.merged_into}` }, `#${t.merged_into}`));
+  if (t.drop_reason) fact(T.dropReason, t.drop_reason);
   fact(T.status, statusBadge(t));
   const written = t.due && t.due.text && t.due.date ? t.due.text : '';
   fact(T.due, dueText(t), written ? el('span', { class: 'meta' }, ` („${written}”)`) : '');
