@@ -2,10 +2,45 @@
 // "#/review?plan=ID" shows the plan's proposed tasks, each to confirm, edit, merge or drop.
 import { el, field, hashParams, add } from '../dom.js';
 import { api, query } from '../api.js';
-import { review as V, text } from '../messages.js';
+import { review as V, text, unitRoles } from '../messages.js';
 import { heading, notice, say, dueText, unitsText } from '../components.js';
 import { can } from '../policy.js';
-import { getPlans } from '../lookups.js';
+import { getPlans, getUnits } from '../lookups.js';
+
+const ROLES = ['lead', 'execute', 'coordinate', 'requested'];
+const unitsOf = (units) => units.map((u) => ({ unit_id: u.unit_id, name: u.name, role: u.role || 'lead' }));
+
+// The task's units as rows (role, remove) plus a unit to add from those the server knows.
+async function unitsEditor(initial) {
+  let rows = unitsOf(initial);
+  const known = await getUnits().catch(() => []);
+  const list = el('ul', { class: 'unit-rows' });
+  const draw = () => {
+    list.replaceChildren(...rows.map((u, k) => {
+      const role = el('select', { 'aria-label': `${V.role}: ${u.name}` },
+        ROLES.map((r) => el('option', { value: r }, unitRoles[r])));
+      role.value = u.role;
+      role.addEventListener('change', () => { rows[k].role = role.value; });
+      return el('li', {}, el('span', { class: 'unit-name' }, u.name || u.unit_id), role,
+        el('button', { type: 'button', class: 'secondary', 'aria-label': `${V.removeUnit}: ${u.name}`,
+          onclick: () => { rows = rows.filter((_, j) => j !== k); draw(); } }, V.removeUnit));
+    }));
+  };
+  draw();
+  const pick = el('select', {}, el('option', { value: '' }, V.chooseUnit),
+    known.map((u) => el('option', { value: u.unit_id }, u.name)));
+  const addButton = el('button', { type: 'button', class: 'secondary', onclick: () => {
+    const u = known.find((x) => x.unit_id === pick.value);
+    if (u && !rows.some((r) => r.unit_id === u.unit_id)) {
+      rows.push({ unit_id: u.unit_id, name: u.name, role: rows.length ? 'coordinate' : 'lead' });
+      draw();
+    }
+    pick.value = '';
+  } }, V.addUnit);
+  const box = el('fieldset', { class: 'units-editor' }, el('legend', {}, V.units), list,
+    el('div', { class: 'actions add-unit' }, field(V.unitToAdd, pick), addButton));
+  return { box, value: () => rows.map((u) => ({ ...u })) };
+}
 
 // The buttons and their small forms for one proposed task. `siblings`: other tasks of the same
 // plan it may be merged into. `changed()` after any change.
@@ -32,22 +67,33 @@ export function reviewActions(ctx, t, siblings, changed) {
   const cancel = el('button', { type: 'button', class: 'secondary',
     onclick: () => forms.replaceChildren() }, text.cancel);
 
-  const editForm = () => {
+  // Only what changed is sent (an edit that changes nothing is invalid_edit); the original
+  // extraction stays in the task's sources as provenance.
+  const editForm = async () => {
+    const due = t.due || {};
     const action = el('textarea', { rows: 3, required: true });
     action.value = t.action || '';
-    const dueDate = el('input', { type: 'date', value: (t.due && t.due.date) || '' });
-    const dueText = el('input', { type: 'text', value: (t.due && t.due.text) || '' });
+    const dueDate = el('input', { type: 'date', value: due.date || '' });
+    const rrule = el('input', { type: 'text', value: due.rrule || '',
+      placeholder: 'FREQ=MONTHLY;BYMONTHDAY=25', spellcheck: 'false' });
+    const editor = await unitsEditor(t.units || []);
     const note = el('input', { type: 'text' });
     const form = el('form', { class: 'inline-form', dataset: { form: 'edit' } },
       field(V.action, action),
-      el('div', { class: 'row' }, field(V.dueDate, dueDate), field(V.dueText, dueText)),
+      el('div', { class: 'row' }, field(V.dueDate, dueDate), field(V.rrule, rrule)),
+      due.text ? el('p', { class: 'hint' }, V.dueWritten(due.text)) : null,
+      editor.box,
       field(V.note, note),
       el('div', { class: 'actions' }, el('button', { type: 'submit' }, text.save), cancel));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const body = { action: action.value.trim(),
-        due: { date: dueDate.value || null, rrule: (t.due && t.due.rrule) || '',
-          text: dueText.value.trim() } };
+      const body = {};
+      if (action.value.trim() !== (t.action || '')) body.action = action.value.trim();
+      if ((dueDate.value || null) !== (due.date || null) || rrule.value.trim() !== (due.rrule || '')) {
+        body.due = { date: dueDate.value || null, rrule: rrule.value.trim() };
+      }
+      const units = editor.value();
+      if (JSON.stringify(units) !== JSON.stringify(unitsOf(t.units || []))) body.units = units;
       if (note.value.trim()) body.note = note.value.trim();
       post('edit', body, V.edit);
     });
@@ -89,7 +135,7 @@ export function reviewActions(ctx, t, siblings, changed) {
     el('button', { type: 'button', dataset: { act: 'confirm' },
       onclick: () => post('confirm', {}, V.confirm) }, V.confirm),
     el('button', { type: 'button', class: 'secondary', dataset: { act: 'edit' },
-      onclick: () => open(editForm()) }, V.edit),
+      onclick: async () => open(await editForm()) }, V.edit),
     siblings.length > 1 ? el('button', { type: 'button', class: 'secondary', dataset: { act: 'merge' },
       onclick: () => open(mergeForm()) }, V.merge) : null,
     el('button', { type: 'button', class: 'secondary danger-text', dataset: { act: 'drop' },
@@ -105,6 +151,8 @@ function proposedCard(ctx, t, siblings, changed) {
       ' · ', dueText(t), ' · ', el('a', { href: `#/task/${t.id}` }, V.openInText)),
     reviewActions(ctx, t, siblings, changed));
 }
+
+let carried = null;
 
 async function renderPlans(ctx, page) {
   let plans;
@@ -141,6 +189,15 @@ export async function renderReview(ctx) {
     return;
   }
   const items = r.items || [];
+  // What a "confirm all" before this render did.
+  if (carried) {
+    list.append(notice(V.confirmedN(carried.done), 'ok'));
+    if (carried.failed.length) {
+      list.append(el('div', { class: 'notice error', role: 'alert' }, V.notConfirmed,
+        el('ul', {}, carried.failed.map((f) => el('li', {}, f)))));
+    }
+    carried = null;
+  }
   const plan = items[0] && items[0].plan;
   if (plan) page.querySelector('h1').textContent = `${V.title}: ${plan.number || plan.title}`;
   summary.textContent = items.length ? V.remaining(r.total ?? items.length) : V.none;
@@ -150,14 +207,22 @@ export async function renderReview(ctx) {
     const allStatus = el('div');
     all.addEventListener('click', async () => {
       all.disabled = true;
-      try {
-        // One at a time: the audit log gets one entry per task, in order.
-        for (const t of items) await api('POST', `/api/tasks/${t.id}/confirm`, {});
-        changed();
-      } catch (err) {
-        say(allStatus, ctx.message(err), 'error');
-        all.disabled = false;
+      say(allStatus, text.saving);
+      // One at a time: the audit log gets one entry per task, in order. A task that cannot be
+      // confirmed as it is (no unit with a registry id: missing_unit) stays for editing.
+      let done = 0;
+      const failed = [];
+      for (const t of items) {
+        try {
+          await api('POST', `/api/tasks/${t.id}/confirm`, {});
+          done += 1;
+        } catch (err) {
+          if (err.status === 401) return;
+          failed.push(`${t.path || `#${t.id}`}: ${ctx.message(err)}`);
+        }
       }
+      carried = { done, failed };
+      changed();
     });
     list.append(el('div', { class: 'actions' }, all), allStatus);
   }
