@@ -113,7 +113,12 @@ export function reportForm(me, { tasks, taskId = null, unitId, unitChoices = nul
   const instanceField = field(R.instance, instance);
   const recurring = () => {
     const t = tasks.find((x) => String(x.id) === taskSel.value);
+    // A recurring duty's report is for one due instance (the server requires it); a one-off
+    // task's report has none.
     instanceField.hidden = !(t && t.due && t.due.rrule);
+    instance.required = !instanceField.hidden;
+    if (instanceField.hidden) instance.value = '';
+    else if (!instance.value && t.next_due) instance.value = t.next_due;
   };
   taskSel.addEventListener('change', recurring);
   recurring();
