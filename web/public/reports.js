@@ -18,7 +18,7 @@ export function reportCard(rep, me, { unitName = (id) => id, taskLink = null, ch
     || [viDate(period.from), viDate(period.to)].filter(Boolean).join(' – ');
   const status = el('div', { class: 'report-status' });
   const card = el('article',
-    { class: `report card rs-${rep.state}`, dataset: { report: String(rep.id) } },
+    { class: `report card report-${rep.state}`, dataset: { report: String(rep.id) } },
     el('header', { class: 'report-head' },
       el('strong', {}, unitName(rep.unit_id)), ' · ', periodText,
       rep.instance ? ` · ${viDate(rep.instance)}` : '',

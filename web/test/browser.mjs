@@ -32,7 +32,8 @@ mkdirSync(shots, { recursive: true });
 
 // "METHOD /path" of every route the server has, from the OpenAPI file.
 function knownRoutes() {
-  const spec = readFileSync(join(here, '..', '..', 'docs', 'openapi.yaml'), 'utf8');
+  // OPENAPI: another spec, for a run against a server built from another tree.
+  const spec = readFileSync(env.OPENAPI || join(here, '..', '..', 'docs', 'openapi.yaml'), 'utf8');
   const routes = new Set();
   let path = null;
   for (const line of spec.split('\n')) {
@@ -67,7 +68,7 @@ const profile = mkdtempSync(join(tmpdir(), 'dondoc-chromium-'));
 // A fresh profile each run: Playwright passes it as --user-data-dir.
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--lang=vi',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   viewport: { width: 1400, height: 900 },
   locale: 'vi-VN',
@@ -300,7 +301,7 @@ try {
       await form.locator('textarea[name="text"]').fill('Đã hoàn thành thiết kế Cổng dữ liệu mở; đang nhập dữ liệu của 12 sở.');
       await form.locator('input[name="percent"]').fill('60');
       await form.locator('button[type="submit"]').click();
-      await page.locator('#unit-reports article.rs-submitted', { hasText: 'Cổng dữ liệu mở' }).waitFor();
+      await page.locator('#unit-reports article.report-submitted', { hasText: 'Cổng dữ liệu mở' }).waitFor();
       filed = true;
     });
   }
@@ -312,12 +313,12 @@ try {
       await signOut();
       await signIn(office);
       await page.goto(`${base}#/unit/${encodeURIComponent(officer.unit)}`);
-      const card = page.locator('#unit-reports article.rs-submitted', { hasText: 'Cổng dữ liệu mở' }).first();
+      const card = page.locator('#unit-reports article.report-submitted', { hasText: 'Cổng dữ liệu mở' }).first();
       await card.waitFor();
       await card.locator('button[data-act="return"]').click();
       await card.locator('textarea').fill('Chưa nêu số liệu cụ thể của từng sở; đề nghị bổ sung.');
       await card.locator('button[data-act="return-submit"]').click();
-      await page.locator('#unit-reports article.rs-returned', { hasText: 'đề nghị bổ sung' }).waitFor();
+      await page.locator('#unit-reports article.report-returned', { hasText: 'đề nghị bổ sung' }).waitFor();
       returned = true;
     });
   }
@@ -328,12 +329,12 @@ try {
       await signOut();
       await signIn(officer);
       await page.click('#nav-list a[data-nav="unit"]');
-      const card = page.locator('#unit-reports article.rs-returned').first();
+      const card = page.locator('#unit-reports article.report-returned').first();
       await card.waitFor();
       const form = card.locator('form[data-form="resubmit"]');
       await form.locator('textarea').fill('Đã nhập dữ liệu của 12/20 sở (60%); 8 sở còn lại trong tháng 12.');
       await form.locator('button[type="submit"]').click();
-      await page.locator('#unit-reports article.rs-submitted', { hasText: '12/20 sở' }).waitFor();
+      await page.locator('#unit-reports article.report-submitted', { hasText: '12/20 sở' }).waitFor();
     });
   }
 
@@ -347,8 +348,8 @@ try {
       // Nothing wider than the screen: no sideways scrolling of the page.
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       if (wide > 390) throw new Error(`the board is ${wide} px wide at a 390 px screen`);
-      await page.setViewportSize({ width: 1400, height: 900 });
     });
+    await page.setViewportSize({ width: 1400, height: 900 });
   }
 
   await step('17-logout', async () => {
