@@ -285,7 +285,7 @@ export const review = {
   action: 'Nội dung nhiệm vụ',
   dueDate: 'Thời hạn (ngày)',
   rrule: 'Lặp lại (RRULE, nhiệm vụ định kỳ)',
-  dueWritten: (t) => `Văn bản ghi: „${t}”`,
+  dueWritten: (t) => `Văn bản ghi: “${t}”`,
   units: 'Đơn vị thực hiện',
   role: 'Vai trò',
   removeUnit: 'Bỏ',

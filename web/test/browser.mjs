@@ -259,6 +259,28 @@ try {
     });
   }
 
+  if (after('11b-task-detail', uploadedPlan, '09-upload') && has('11b-task-detail', 'GET /api/tasks/{id}')) {
+    await step('11b-task-detail', async () => {
+      // From the board to the task: its sentence is highlighted in the plan's text.
+      await page.goto(`${base}#/tasks?status=overdue`);
+      await page.locator('.tasks-table a', { hasText: 'Cổng dữ liệu mở' }).first().click();
+      const sentence = page.locator('#task-text .hl-task');
+      await sentence.first().waitFor();
+      const shown = (await sentence.allTextContents()).join('');
+      if (!shown.includes('Cổng dữ liệu mở của tỉnh')) throw new Error(`highlighted "${shown}"`);
+      await page.locator('.facts .badge.st-overdue').waitFor();
+    });
+  }
+
+  if (after('11c-calendar', uploadedPlan, '09-upload') && has('11c-calendar', 'GET /api/calendar')) {
+    await step('11c-calendar', async () => {
+      // The deadline 31/3/2026 (a Tuesday, a working day) in the month grid.
+      await page.goto(`${base}#/calendar?month=2026-03`);
+      await page.locator('#calendar-grid li[data-date="2026-03-31"] a.cal-item',
+        { hasText: 'Cổng dữ liệu mở' }).waitFor();
+    });
+  }
+
   if (after('12-downloads', uploadedPlan, '09-upload')
     && has('12-downloads', 'GET /api/export/tasks.xlsx', 'GET /api/export/tasks.ics')) {
     await step('12-downloads', async () => {

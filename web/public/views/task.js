@@ -49,7 +49,7 @@ export async function renderTask(ctx, id) {
   if (t.drop_reason) fact(T.dropReason, t.drop_reason);
   fact(T.status, statusBadge(t));
   const written = t.due && t.due.text && t.due.date ? t.due.text : '';
-  fact(T.due, dueText(t), written ? el('span', { class: 'meta' }, ` („${written}”)`) : '');
+  fact(T.due, dueText(t), written ? el('span', { class: 'meta' }, ` (“${written}”)`) : '');
   fact(T.units, el('ul', { class: 'plain' }, (t.units || []).map((u) => el('li', {},
     el('a', { href: `#/unit/${encodeURIComponent(u.unit_id)}` }, u.name || unitName(u.unit_id)),
     u.role ? ` (${unitRoles[u.role] || u.role})` : ''))));
