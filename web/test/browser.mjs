@@ -301,6 +301,25 @@ try {
     });
   }
 
+  if (after('12b-compiled-report', uploadedPlan, '09-upload')
+    && has('12b-compiled-report', 'GET /api/plans/{id}/report.docx', 'GET /api/plans/{id}/report.xlsx')) {
+    await step('12b-compiled-report', async () => {
+      // The plan's compiled periodic report: a DOCX (word/document.xml) and an XLSX.
+      await page.goto(`${base}#/tasks?plan=${uploadedPlan}`);
+      await page.locator('.tasks-table tbody tr').first().waitFor();
+      const docx = await download('a[data-export="report-docx"]');
+      if (docx.bytes.subarray(0, 4).toString('latin1') !== 'PK\x03\x04'
+        || !docx.bytes.includes(Buffer.from('word/document.xml'))) {
+        throw new Error(`${docx.name} is not a DOCX (${docx.bytes.length} bytes)`);
+      }
+      const xlsx = await download('a[data-export="report-xlsx"]');
+      if (!xlsx.bytes.includes(Buffer.from('xl/workbook.xml'))) {
+        throw new Error(`${xlsx.name} is not an XLSX (${xlsx.bytes.length} bytes)`);
+      }
+      console.log(`     ${docx.name} ${docx.bytes.length} B, ${xlsx.name} ${xlsx.bytes.length} B`);
+    });
+  }
+
   const reportRoutes = ['GET /api/units/{id}', 'POST /api/tasks/{id}/reports', 'GET /api/tasks/{id}'];
   let filed = false;
   if (officer.username && after('13-officer-files-report', uploadedPlan, '09-upload')
