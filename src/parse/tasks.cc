@@ -277,10 +277,74 @@ class Extractor {
       return;
     }
     bool first = true;
+    bool after_task = false;  // the sentence before gave a task (the last in *out)
     for (auto [sb, se] : sentences) {
+      const std::size_t before = out->size();
       Sentence(first ? p.begin : sb, sb, se, ms, out);
+      if (out->size() > before) {
+        after_task = true;
+      } else if (after_task) {
+        const std::vector<TaskUnit> units = out->back().units;
+        after_task = Continuation(sb, se, units, out);
+      }
       first = false;
     }
+  }
+
+  // A sentence naming no subject right after a task's sentence, with a deadline of its own
+  // ("Sở A tổng hợp, báo cáo … trước ngày 30/11 hằng năm. Báo cáo giữa kỳ (năm 2030) và báo cáo
+  // tổng kết (năm 2035), gửi …"): more work of the same units, one task per dated part (parts
+  // joined by ";" or "và"). A sentence that only dates the one before ("Thời gian hoàn thành
+  // …") is no task; nor is one opening with "Đề nghị"/"Giao" (it names its own actors).
+  bool Continuation(std::size_t b, std::size_t e, const std::vector<TaskUnit>& units,
+                    std::vector<Task>* out) {
+    if (units.empty() || !env_.DueIn(b, e)) return false;
+    const std::size_t q = Skip(fs_, b, e);
+    if (q >= e || ClosingDue({b, e}) || WordAt(fs_, q, "de nghi") || WordAt(fs_, q, "giao")) {
+      return false;
+    }
+    // Only a sentence opening with a work verb, as a subjectless task does: "Trong thời hạn 10
+    // ngày …, cơ quan … phải …", "Vậy, kỳ tính thuế tháng 4/2014 …" describe, they assign nothing.
+    static constexpr std::string_view kVerbs[] = {
+        "bao cao", "to chuc",  "xay dung", "trien khai", "hoan thanh", "tong ket",
+        "so ket",  "gui",      "trinh",    "ban hanh",   "thuc hien",  "tham muu",
+        "de xuat", "kiem tra", "danh gia", "tong hop",   "cap nhat"};
+    bool verb = false;
+    for (std::string_view w : kVerbs) verb = verb || (fs_[q] == w[0] && WordAt(fs_, q, w));
+    if (!verb) return false;
+    const int node = env_.outline.NodeAt(b);
+    const std::size_t first_task = out->size();
+    std::size_t part = q;
+    auto emit = [&](std::size_t pe) {
+      Task t;
+      t.units = units;
+      t.action = env_.Action(part, pe);
+      t.due = env_.DueIn(part, pe);
+      t.path = env_.outline.Path(node);
+      t.span = OrigSpan(env_.f, part, pe);
+      if (!t.action.empty() && t.due) out->push_back(std::move(t));
+    };
+    for (std::size_t i = part; i < e; ++i) {
+      std::size_t next = std::string_view::npos;
+      if (fs_[i] == ';') {
+        next = Skip(fs_, i + 1, e);
+      } else if (fs_[i] == 'v' && i > part &&
+                 !std::isalnum(static_cast<unsigned char>(fs_[i - 1])) && WordAt(fs_, i, "va")) {
+        next = Skip(fs_, i + 2, e);
+      }
+      if (next == std::string_view::npos || next >= e) continue;
+      const auto later = env_.DueIn(next, e);
+      // Both parts dated, and the later part's time is not its first word ("quý I và quý II").
+      if (!env_.DueIn(part, i) || !later ||
+          env_.times[static_cast<std::size_t>(*later)].first <= next) {
+        continue;
+      }
+      emit(i);
+      part = next;
+      i = next;
+    }
+    emit(e);
+    return out->size() > first_task;
   }
 
   // True when the task's due lies inside its own span (not taken from a heading).

@@ -8,6 +8,7 @@
 #include "parse/outline.h"
 #include "parse/tasks_scan.h"
 #include "parse/tasks_units.h"
+#include "parse/times.h"
 #include "text/fold.h"
 
 namespace dondoc::parse {
@@ -716,6 +717,33 @@ TEST(TaskUnitsTest, KhuVucNumberIsInTheName) {
   ASSERT_EQ(names.size(), 2u);
   EXPECT_EQ(names[0], "Kho bạc Nhà nước khu vực XI");
   EXPECT_EQ(names[1], "Ngân hàng Nhà nước khu vực 8");
+}
+
+TEST(TasksTest, SubjectlessDatedSentenceContinuesTheTaskBefore) {
+  const std::string text =
+      "V. TỔ CHỨC THỰC HIỆN\n"
+      "1. Chế độ báo cáo\n"
+      "- Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11 hằng "
+      "năm. Báo cáo sơ kết thực hiện Kế hoạch *(năm 2028) *và báo cáo tổng kết thực hiện Kế "
+      "hoạch *(năm 2030)*, gửi Bộ Khoa học và Công nghệ.\n"
+      "- Sở Tài chính bố trí kinh phí trước ngày 15/12/2026. Trong thời hạn 10 ngày kể từ ngày "
+      "nhận hồ sơ, cơ quan tiếp nhận phải trả lời. Năm 2027 tiếp tục bố trí theo quy định.\n";
+  Document d = Doc(text);
+  d.times = ExtractTimes(text, "2026-01-20");
+  const auto tasks = ExtractTasks(text, d);
+  ASSERT_EQ(tasks.size(), 4u);
+  EXPECT_EQ(tasks[1].action, "Báo cáo sơ kết thực hiện Kế hoạch (năm 2028)");
+  EXPECT_EQ(tasks[2].action,
+            "báo cáo tổng kết thực hiện Kế hoạch (năm 2030), gửi Bộ Khoa học và Công nghệ");
+  for (int i : {1, 2}) {
+    EXPECT_EQ(Units(tasks[i]), V{"Sở Khoa học và Công nghệ/execute"});
+    ASSERT_TRUE(tasks[i].due);
+  }
+  EXPECT_EQ(d.times[*tasks[1].due].date, "2028-12-31");
+  EXPECT_EQ(d.times[*tasks[2].due].date, "2030-12-31");
+  // A procedure sentence and a scene-setting year are no further work of Sở Tài chính.
+  EXPECT_EQ(Units(tasks[3]), V{"Sở Tài chính/execute"});
+  EXPECT_EQ(tasks[3].action, "bố trí kinh phí trước ngày 15/12/2026");
 }
 
 }  // namespace

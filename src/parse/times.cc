@@ -134,6 +134,7 @@ class Scanner {
   std::optional<Range> ResolvePiece(const Piece& piece) const;
   std::string Original(std::size_t b, std::size_t e) const;
   bool IsCell(std::size_t b, std::size_t e) const;
+  bool Parenthesized(std::size_t b, std::size_t e) const;
   bool LineStartBefore(std::size_t p) const;
   bool LabelBefore(std::size_t p) const;
   bool ClauseEndAfter(std::size_t e) const;
@@ -361,7 +362,11 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
       accept = true;
       break;
     case U::kYear:
-      accept = flags != 0 || (cell && time_header_);
+      // "Báo cáo sơ kết (năm 2027)": a year that is all of a parenthesis, not before the
+      // document's, dates what precedes it ("Luật BHXH (năm 2014)" names a past one); a bare
+      // year elsewhere ("Tầm nhìn năm 2030") does not.
+      accept = flags != 0 || (cell && time_header_) ||
+               (doc_ && pc->year >= doc_->year && Parenthesized(begin, pc->end));
       break;
     case U::kYearEnd:
       accept = pc->year != 0 || pc->relative_year || context;
@@ -728,6 +733,15 @@ bool Scanner::IsCell(std::size_t b, std::size_t e) const {
     ++j;
   }
   return j >= f_.size() || f_[j] == '\n' || f_[j] == '|';
+}
+
+bool Scanner::Parenthesized(std::size_t b, std::size_t e) const {
+  std::size_t i = b;
+  while (i > 0 && (f_[i - 1] == ' ' || f_[i - 1] == '*' || f_[i - 1] == '_')) --i;
+  if (i == 0 || f_[i - 1] != '(') return false;
+  std::size_t j = e;
+  while (j < f_.size() && (f_[j] == ' ' || f_[j] == '*' || f_[j] == '_')) ++j;
+  return j < f_.size() && f_[j] == ')';
 }
 
 bool Scanner::LineStartBefore(std::size_t p) const {

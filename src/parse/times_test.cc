@@ -308,5 +308,14 @@ TEST(TimesTest, SampleKeHoach) {
   }
 }
 
+TEST(TimesTest, ParenthesizedYearDatesWhatPrecedesIt) {
+  ExpectOne("Báo cáo sơ kết thực hiện Kế hoạch (năm 2028).", "năm 2028", "period", "2028-01-01",
+            "2028-12-31");
+  // A past year in parentheses names an earlier fact; a bare year is no deadline.
+  EXPECT_TRUE(X("bảo quản sổ theo quy định của Luật Bảo hiểm xã hội (năm 2014).").empty());
+  EXPECT_TRUE(X("tỷ lệ tăng từ 50% (năm 2015) lên 57%.").empty());
+  EXPECT_TRUE(X("Tầm nhìn năm 2030 của ngành.").empty());
+}
+
 }  // namespace
 }  // namespace dondoc::parse
