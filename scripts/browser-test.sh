@@ -19,8 +19,8 @@ if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y --no-install-recommends chromium >/dev/null
   else sudo apt-get install -y --no-install-recommends chromium >/dev/null; fi
 fi
-if [ ! -d web/node_modules/playwright-core ]; then
-  echo "browser-test: npm ci (playwright-core, from web/package-lock.json)"
+if [ ! -d web/node_modules/playwright-core ] || [ ! -d web/node_modules/axe-core ]; then
+  echo "browser-test: npm ci (playwright-core, axe-core, from web/package-lock.json)"
   (cd web && npm ci --no-audit --no-fund >/dev/null)
 fi
 if [ ! -x "$build/dondoc" ]; then

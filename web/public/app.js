@@ -175,6 +175,8 @@ async function route(moved = false) {
     return;
   }
   const gen = ++generation;
+  // Units and plans change as tasks are uploaded and confirmed: each view asks once afresh.
+  forget();
   markNav();
   const h = location.hash;
   const found = routes.find(([re]) => re.test(h));

@@ -1,5 +1,5 @@
-// Lists the filters choose from (units, plans), fetched once per session and kept in memory.
-// A failure is not cached, so the next view asks again.
+// Lists the filters choose from (units, plans), fetched once per view (app.js forgets them
+// on every route) however many parts of the view ask. A failure is not cached.
 import { api } from './api.js';
 
 let units = null;
@@ -10,9 +10,11 @@ export function forget() {
   plans = null;
 }
 
-// [{unit_id, name, tasks, overdue}] (GET /api/units; an officer gets their own unit).
-export async function getUnits() {
-  if (!units) units = (await api('GET', '/api/units')).items || [];
+// [{unit_id, name, tasks, overdue}] (GET /api/units; an officer gets their own unit). The
+// names are what filters need and stay put; `fresh` for the counts, which move with every
+// confirmation and report.
+export async function getUnits(fresh = false) {
+  if (!units || fresh) units = (await api('GET', '/api/units')).items || [];
   return units;
 }
 

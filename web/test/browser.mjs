@@ -14,6 +14,7 @@ import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const env = process.env;
 const base = env.BASE_URL;
@@ -46,6 +47,11 @@ function knownRoutes() {
   return routes;
 }
 const routes = knownRoutes();
+// axe-core (npm, dev only) checks each view against WCAG 2.1 A/AA: labels, names, contrast,
+// landmarks, ARIA. It is evaluated through the DevTools protocol, which the page's CSP allows.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const a11yProblems = [];
+let a11yViews = 0;
 const skipped = [];
 // True when every route is there; otherwise prints the loud skip line for the step.
 function has(step, ...needed) {
@@ -85,9 +91,23 @@ try {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Accessibility of what is on screen now; problems are collected and fail the run at the end.
+  const a11y = async (view) => {
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+    const found = await page.evaluate(async () => {
+      const r = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+      });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`);
+    });
+    a11yViews += 1;
+    for (const f of found) a11yProblems.push(`${view}: ${f}`);
+  };
   const step = async (name, fn) => {
     const t = Date.now();
     await fn();
+    await a11y(name);
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
     console.log(`ok   ${name} (${Date.now() - t} ms)`);
   };
@@ -240,6 +260,11 @@ try {
       const n = await cards.count();
       if (n < 3) throw new Error(`${n} proposed tasks shown, the upload proposed 3`);
       await page.screenshot({ path: join(shots, '10a-proposed.png'), fullPage: true });
+      // The edit form (units editor included) passes the accessibility check too.
+      await cards.first().locator('button[data-act="edit"]').click();
+      await cards.first().locator('form[data-form="edit"] fieldset.units-editor').waitFor();
+      await page.screenshot({ path: join(shots, '10b-edit-form.png'), fullPage: true });
+      await a11y('10b-edit-form');
       await page.click('#confirm-all');
       await page.locator('.page-body .status', { hasText: 'Không còn nhiệm vụ nào chờ rà soát' }).waitFor();
     });
@@ -252,6 +277,9 @@ try {
       const row = page.locator('.tasks-table tbody tr', { hasText: 'Cổng dữ liệu mở' });
       await row.waitFor();
       await row.locator('.badge.st-overdue').waitFor();
+      await page.goto(`${base}#/units`);
+      await page.locator('.units-table td.is-overdue').first().waitFor();
+      await a11y('11-units');
       await page.goto(`${base}#/`);
       await page.locator('.tile.overdue .tile-n').waitFor();
       const tile = Number(await page.locator('.tile.overdue .tile-n').textContent());
@@ -399,6 +427,8 @@ try {
     if (r !== 401) throw new Error(`after logout /api/documents answered ${r}`);
   });
 
+  console.log(`accessibility (axe-core, WCAG 2.1 A/AA): ${a11yViews} views, ${a11yProblems.length} problems`);
+  if (a11yProblems.length) throw new Error(`accessibility:\n  ${a11yProblems.join('\n  ')}`);
   if (cspViolations.length) throw new Error(`CSP violations: ${cspViolations.join('; ')}`);
   if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join('; ')}`);
 } catch (e) {

@@ -16,7 +16,7 @@ export async function renderUnits(ctx) {
   page.append(heading(U.title));
   let list;
   try {
-    list = await getUnits();
+    list = await getUnits(true);
   } catch (err) {
     ctx.fail(err);
     return;
