@@ -345,6 +345,7 @@ export const graph = {
   noneBelow: 'Chưa có văn bản nào dẫn chiếu văn bản này.',
   back: '‹ Về văn bản',
   open: 'Xem sơ đồ liên kết',
+  tasksOfPlan: 'Theo dõi nhiệm vụ của văn bản',
   notStored: 'chưa có trong kho',
   summary: (up, down) => `Sơ đồ: ${up} văn bản phía trên, ${down} văn bản phía dưới`,
 };

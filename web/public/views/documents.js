@@ -168,5 +168,11 @@ export async function renderDocument(ctx, id) {
   const marks = marksOf(doc.parse, doc.text);
   renderText($('doc-text'), doc.text, marks, pick);
   renderFields(doc, doc.parse, marks);
+  // A plan with tasks: its tracked tasks on the board (confirmed ones; the office reviews the
+  // proposed ones from there too).
+  const board = $('doc-board');
+  board.hidden = !(doc.parse.tasks || []).length;
+  board.href = `#/tasks?plan=${encodeURIComponent(id)}`;
+  board.textContent = G.tasksOfPlan;
   window.scrollTo(0, 0);
 }
