@@ -182,10 +182,108 @@ ALTER TABLE refs ADD COLUMN candidates INTEGER; -- nodes that fit when ambiguous
 UPDATE refs SET status = 'pending' WHERE number_key IS NOT NULL;
 )sql";
 
+// v4: tracking (issue 5) — the office's tasks, the units' progress reports with their
+// attachments, users, sessions and the audit log. Tracked tasks are copies of the extracted
+// tasks (tasks/task_units), not references to them: a re-parse replaces the extraction rows,
+// while a reviewed task must keep what the office confirmed; `source_ord` (the extraction's
+// tasks.ord) makes proposing idempotent. Units, sources and history are JSON in the row (read
+// and written whole with the task); track_task_units repeats the unit ids for the officer's
+// "my unit's tasks" lookups.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE track_tasks (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES documents(id),
+  source_ord  INTEGER,                 -- tasks.ord of the extraction it was proposed from
+  state       TEXT NOT NULL,           -- proposed | confirmed | dropped | merged
+  action      TEXT NOT NULL,
+  due_date    TEXT,                    -- one-off deadline (nominal)
+  due_rrule   TEXT,
+  due_start   TEXT,
+  merged_into INTEGER REFERENCES track_tasks(id),
+  drop_reason TEXT,
+  units       TEXT NOT NULL,           -- JSON [{unit_id,name,role}]
+  sources     TEXT NOT NULL,           -- JSON: provenance, never edited
+  history     TEXT NOT NULL,           -- JSON: reviewed changes
+  updated_at  INTEGER NOT NULL,
+  UNIQUE (plan_id, source_ord)
+) STRICT;
+CREATE INDEX track_tasks_state ON track_tasks(state, plan_id);
+
+CREATE TABLE track_task_units (
+  task_id INTEGER NOT NULL REFERENCES track_tasks(id) ON DELETE CASCADE,
+  unit_id TEXT NOT NULL,
+  PRIMARY KEY (unit_id, task_id)
+) WITHOUT ROWID, STRICT;
+
+CREATE TABLE track_reports (
+  id            INTEGER PRIMARY KEY,
+  task_id       INTEGER NOT NULL REFERENCES track_tasks(id),
+  unit_id       TEXT NOT NULL,
+  period_from   TEXT NOT NULL,
+  period_to     TEXT NOT NULL,
+  period_label  TEXT NOT NULL,
+  instance      TEXT,
+  text          TEXT NOT NULL,
+  percent       INTEGER NOT NULL,
+  state         TEXT NOT NULL,         -- submitted | confirmed | returned
+  return_reason TEXT,
+  returns       INTEGER NOT NULL DEFAULT 0,
+  submitted_at  INTEGER NOT NULL,
+  decided_at    INTEGER NOT NULL DEFAULT 0,
+  decided_by    TEXT
+) STRICT;
+CREATE INDEX track_reports_task ON track_reports(task_id);
+CREATE INDEX track_reports_state ON track_reports(state);
+
+-- Files attached to reports, kept in the database (one file to back up).
+CREATE TABLE track_attachments (
+  id         INTEGER PRIMARY KEY,
+  report_id  INTEGER NOT NULL REFERENCES track_reports(id),
+  name       TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size       INTEGER NOT NULL,
+  data       BLOB NOT NULL
+) STRICT;
+CREATE INDEX track_attachments_report ON track_attachments(report_id);
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL,         -- admin | office | unit_officer | reader
+  unit_id       TEXT,
+  password_hash TEXT NOT NULL,         -- Argon2id PHC string; never the password
+  disabled      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE sessions (
+  id           TEXT PRIMARY KEY,       -- hash of the cookie token
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token   TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  ip           TEXT,
+  user_agent   TEXT
+) STRICT;
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  at          INTEGER NOT NULL,
+  actor_id    INTEGER,
+  actor       TEXT,
+  action      TEXT NOT NULL,
+  target      TEXT,
+  before_json TEXT,
+  after_json  TEXT,
+  ip          TEXT
+) STRICT;
+CREATE INDEX audit_log_target ON audit_log(target);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kAll = {kV1, kV2, kV3};
+  static const std::vector<std::string_view> kAll = {kV1, kV2, kV3, kV4};
   return kAll;
 }
 

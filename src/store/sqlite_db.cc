@@ -74,6 +74,11 @@ Stmt& Stmt::BindText(int i, std::string_view text) {
   return *this;
 }
 
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  sqlite3_bind_blob64(s_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
 Stmt& Stmt::Bind(int i, std::int64_t v) {
   sqlite3_bind_int64(s_, i, v);
   return *this;

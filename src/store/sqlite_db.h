@@ -41,7 +41,8 @@ class Stmt {
 
   // Empty strings bind as NULL: absent values are NULL in every table.
   Stmt& Bind(int i, std::string_view text);
-  Stmt& BindText(int i, std::string_view text);  // binds "" as '' (for NOT NULL columns)
+  Stmt& BindText(int i, std::string_view text);   // binds "" as '' (for NOT NULL columns)
+  Stmt& BindBlob(int i, std::string_view bytes);  // a BLOB, also when empty
   Stmt& Bind(int i, std::int64_t v);
   Stmt& Bind(int i, std::optional<std::int64_t> v);
   Stmt& BindNull(int i);
