@@ -58,6 +58,19 @@ bool CrossSite(const Request& req) {
   return origin != "http://" + host && origin != "https://" + host;
 }
 
+// `accepted` is one media type or several separated by ", " (an upload route).
+bool MediaAccepted(std::string_view accepted, std::string_view type) {
+  while (!accepted.empty()) {
+    const std::size_t comma = accepted.find(',');
+    std::string_view one = accepted.substr(0, comma);
+    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+    if (one == type) return true;
+    if (comma == std::string_view::npos) break;
+    accepted.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 Prepared Dispatcher::Prepare(Request& req) const {
@@ -93,7 +106,7 @@ Prepared Dispatcher::Prepare(Request& req) const {
                                  "Compressed request bodies are not accepted."));
     if (opt.media.empty())
       return Early(ErrorResponse(ErrorCode::kUnsupportedMediaType, "This route takes no body."));
-    if (MediaType(req.Header("content-type")) != opt.media)
+    if (!MediaAccepted(opt.media, MediaType(req.Header("content-type"))))
       return Early(ErrorResponse(ErrorCode::kUnsupportedMediaType,
                                  "Expected Content-Type " + opt.media + "."));
     if (*declared != SIZE_MAX && *declared > limit)

@@ -7,7 +7,7 @@
 namespace dondoc::serve {
 namespace {
 
-constexpr std::array<ErrorInfo, 18> kErrors = {{
+constexpr std::array<ErrorInfo, 27> kErrors = {{
     {ErrorCode::kBadRequest, "bad_request", 400, "The request is malformed."},
     {ErrorCode::kBadJson, "bad_json", 400, "The body is not a valid JSON object."},
     {ErrorCode::kInvalidField, "invalid_field", 400, "A field is missing or invalid."},
@@ -27,6 +27,18 @@ constexpr std::array<ErrorInfo, 18> kErrors = {{
     {ErrorCode::kHeaderTooLarge, "header_too_large", 431, "The request headers are too large."},
     {ErrorCode::kInternal, "internal", 500, "Internal error."},
     {ErrorCode::kUnavailable, "unavailable", 503, "The server is busy; try again later."},
+    {ErrorCode::kNotADocument, "not_a_document", 422,
+     "The upload is not a document dondoc can read."},
+    {ErrorCode::kInvalidState, "invalid_state", 409, "Not allowed in the object's current state."},
+    {ErrorCode::kInvalidEdit, "invalid_edit", 400,
+     "The edit changes nothing or leaves the task incomplete."},
+    {ErrorCode::kInvalidMerge, "invalid_merge", 400, "These tasks cannot be merged."},
+    {ErrorCode::kMissingReason, "missing_reason", 400, "A reason is required."},
+    {ErrorCode::kMissingUnit, "missing_unit", 409, "The task has no unit from the registry."},
+    {ErrorCode::kTaskNotConfirmed, "task_not_confirmed", 409, "The task is not on the board."},
+    {ErrorCode::kUnitNotAssigned, "unit_not_assigned", 422,
+     "The unit is not assigned to this task."},
+    {ErrorCode::kInvalidReport, "invalid_report", 400, "The report is not valid."},
 }};
 
 }  // namespace

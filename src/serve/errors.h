@@ -33,6 +33,15 @@ enum class ErrorCode {
   kHeaderTooLarge,        // 431 the request line and headers exceed the limit
   kInternal,              // 500 a bug or an unexpected failure (details only in the log)
   kUnavailable,           // 503 too many connections, or shutting down
+  kNotADocument,          // 422 The upload is not a document dondoc can read.
+  kInvalidState,          // 409 Not allowed in the object's current state.
+  kInvalidEdit,           // 400 The edit changes nothing or leaves the task incomplete.
+  kInvalidMerge,          // 400 These tasks cannot be merged.
+  kMissingReason,         // 400 A reason is required.
+  kMissingUnit,           // 409 The task has no unit from the registry.
+  kTaskNotConfirmed,      // 409 The task is not on the board.
+  kUnitNotAssigned,       // 422 The unit is not assigned to this task.
+  kInvalidReport,         // 400 The report is not valid.
 };
 
 struct ErrorInfo {

@@ -28,7 +28,8 @@ enum class Auth {
 
 struct RouteOptions {
   Auth auth = Auth::kPublic;
-  // The one media type the route's body must have; "" = the route takes no body.
+  // The media type the route's body must have ("a, b" for several); "" = the route takes no
+  // body.
   std::string media = "application/json";
   // Body limit in bytes; 0 = the server's default (ServeLimits::default_body_bytes).
   std::size_t body_limit = 0;

@@ -38,12 +38,17 @@ std::optional<Response> Authorize(const Request& req, access::Action action,
 
 std::shared_ptr<const Dispatcher> BuildApi(Context& ctx,
                                            const std::optional<std::filesystem::path>& static_dir,
-                                           std::size_t default_body_limit,
-                                           StorePool* documents) {
+                                           std::size_t default_body_limit, StorePool* documents) {
   Router router;
   AddHealthRoutes(router);
   AddSessionRoutes(router, ctx);
   AddDocumentRoutes(router, documents);
+  AddTaskRoutes(router, ctx);
+  AddReportRoutes(router, ctx);
+  AddBoardRoutes(router, ctx);
+  AddExportRoutes(router, ctx);
+  AddUploadRoutes(router, ctx);
+  AddAdminRoutes(router, ctx);
   if (static_dir) router.SetFallback(StaticHandler(*static_dir), RouteOptions{.media = ""});
   return std::make_shared<Dispatcher>(std::move(router), SessionAuthenticator(ctx),
                                       default_body_limit);

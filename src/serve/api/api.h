@@ -15,8 +15,12 @@
 #include "serve/cookies.h"
 #include "serve/dispatch.h"
 #include "serve/router.h"
+#include "store/tracking.h"
 
 namespace dondoc::serve::api {
+
+// Connections to the tracking tables (store/tracking.h).
+using TrackPool = Pool<store::TrackingRepo>;
 
 // What the handlers use; everything must outlive the Dispatcher built from it.
 struct Context {
@@ -25,11 +29,27 @@ struct Context {
   access::Accounts& accounts;
   access::AuditSink& audit;
   SessionCookie cookie;
+  // The tracking routes' connections; null → those routes answer 503 (no --db).
+  TrackPool* tracking = nullptr;
+  // Read-write document store connections for uploads; null → uploads answer 503.
+  StorePool* writer = nullptr;
+  // The compiled report's DOCX template, unzipped (export/docx.h).
+  std::string docx_template_dir = "data/templates/report-docx";
+  // Uploads larger than this are refused (413) from their Content-Length, before reading.
+  std::size_t upload_limit = 50u << 20;
 };
 
 void AddHealthRoutes(Router& router);
 // POST /api/login, POST /api/logout, GET /api/me, POST /api/me/password.
 void AddSessionRoutes(Router& router, Context& ctx);
+
+// The tracking API (tracking.h): tasks, reports, board views, exports, uploads, audit, users.
+void AddTaskRoutes(Router& router, Context& ctx);
+void AddReportRoutes(Router& router, Context& ctx);
+void AddBoardRoutes(Router& router, Context& ctx);
+void AddExportRoutes(Router& router, Context& ctx);
+void AddUploadRoutes(Router& router, Context& ctx);
+void AddAdminRoutes(Router& router, Context& ctx);
 
 // The policy check every resource handler makes before acting: nullopt when
 // access::Decide allows `action` on `resource` for the request's principal, else 403

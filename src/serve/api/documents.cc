@@ -312,26 +312,6 @@ Response Graph(const Request& req, StorePool* pool) {
 
 }  // namespace
 
-Result<StorePool::Lease> StorePool::Acquire() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!idle_.empty()) {
-      auto s = std::move(idle_.back());
-      idle_.pop_back();
-      return Lease(this, std::move(s));
-    }
-  }
-  // Opening outside the lock: a slow open (busy file) must not hold up borrowers of idle ones.
-  auto s = open_();
-  if (!s.ok()) return s.error();
-  return Lease(this, std::move(s.value()));
-}
-
-void StorePool::Return(std::unique_ptr<store::Store> s) {
-  std::lock_guard<std::mutex> lock(mu_);
-  idle_.push_back(std::move(s));
-}
-
 void AddDocumentRoutes(Router& router, StorePool* pool) {
   const RouteOptions read{.auth = Auth::kSession, .media = ""};
   router.Add(

@@ -250,11 +250,17 @@ TEST_F(DocumentsTest, GraphListsNodesForEveryResolvedEdge) {
   EXPECT_TRUE(some_edge) << "the samples cite one another";
 }
 
+// A stored document is never changed through the API; POST /api/documents is the upload
+// (tracking_test.cc), which takes the file's bytes, not JSON.
 TEST_F(DocumentsTest, ReadOnlyRoutes) {
-  ClientResponse r = Fetch(port_, "POST", "/api/documents",
+  ClientResponse r = Fetch(port_, "PUT", "/api/documents/1",
                            {{"Cookie", cookie_}, {"Content-Type", "application/json"}}, "{}");
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(Code(r), "method_not_allowed");
+  r = Fetch(port_, "POST", "/api/documents",
+            {{"Cookie", cookie_}, {"Content-Type", "application/json"}}, "{}");
+  EXPECT_EQ(r.status, 415);
+  EXPECT_EQ(Code(r), "unsupported_media_type");
 }
 
 TEST(DocumentsNoDb, RoutesAnswerUnavailable) {
