@@ -4,10 +4,10 @@
 //              [--header-limit BYTES] [--request-timeout SECONDS]
 // dondoc serve --hash-password
 //
-// The HTTP server (src/serve/) over in-memory users and sessions: users come from a users file
-// (access/users_file.h) until the store keeps them; sessions end when the process does. With
-// --db the document routes read that database through read-only connections (one per worker
-// at most), so serving never changes it while `dondoc ingest` writes to it. Stops
+// The HTTP server (src/serve/). With --db, users, sessions, tracking and the audit log live in
+// that database (dondoc user add); the document routes read it through read-only connections
+// (one per worker at most) while `dondoc ingest` may write to it. --users FILE keeps users and
+// sessions in memory instead (access/users_file.h). Stops
 // cleanly on SIGINT/SIGTERM (open requests get a short grace). Exit 0 after a clean stop, 1 when
 // the server cannot start, 2 on bad arguments.
 #include <sys/stat.h>
@@ -30,6 +30,7 @@
 #include "serve/api/api.h"
 #include "serve/server.h"
 #include "store/sqlite_store.h"
+#include "store/sqlite_tracking.h"
 
 namespace dondoc::cli {
 namespace {
@@ -42,11 +43,12 @@ constexpr const char* kUsageServe =
     "       dondoc serve --hash-password   (reads a password on stdin, prints its hash)\n"
     "  --bind ADDR       listen address (default 127.0.0.1: this machine only)\n"
     "  --port N          default 8080\n"
-    "  --db PATH         the document database (from dondoc ingest), opened read-only\n"
+    "  --db PATH         the database (from dondoc ingest): documents read-only; users,\n"
+    "                    sessions, tasks, reports and the audit log read and written\n"
     "  --static DIR      serve the web page's files from DIR (web/ of the repository)\n"
-    "  --users FILE      users, one per line: name role unit|- argon2id-hash\n"
-    "                    (roles: admin office unit_officer reader). For now users and\n"
-    "                    sessions live in memory: a restart signs everyone out\n"
+    "  --users FILE      users from a file instead of the database, one per line:\n"
+    "                    name role unit|- argon2id-hash (roles: admin office unit_officer\n"
+    "                    reader); then users and sessions live in memory until exit\n"
     "  --insecure-cookie session cookie without Secure, for plain-HTTP LAN installs\n";
 
 bool ParseNumber(const std::string& s, unsigned long long max, unsigned long long* out) {
@@ -99,9 +101,9 @@ int CmdServe(const Args& args) {
       continue;
     }
     static const std::set<std::string> kValued = {
-        "--bind",         "--port",           "--static",          "--users",          "--db",
-        "--io-threads",   "--workers",        "--max-connections", "--body-limit",
-        "--header-limit", "--request-timeout"};
+        "--bind",       "--port",         "--static",         "--users",
+        "--db",         "--io-threads",   "--workers",        "--max-connections",
+        "--body-limit", "--header-limit", "--request-timeout"};
     if (!kValued.count(a)) {
       std::fprintf(stderr, "dondoc serve: unknown option '%s'\n%s", a.c_str(), kUsageServe);
       return 2;
@@ -162,9 +164,28 @@ int CmdServe(const Args& args) {
     return 2;
   }
 
-  access::MemoryUserRepo users;
-  access::MemorySessionRepo session_repo;
-  access::MemoryAuditSink audit;
+  // With --db, users, sessions, the audit log and tracking live in the database (opening it
+  // migrates it to this build's schema, so the file must be writable). --users FILE keeps
+  // the older mode for users and sessions (in memory, gone at exit); the audit log still goes
+  // to the database when there is one.
+  access::MemoryUserRepo memory_users;
+  access::MemorySessionRepo memory_sessions;
+  access::MemoryAuditSink memory_audit;
+  std::unique_ptr<store::SqliteAccessRepos> db_repos;
+  if (db_path) {
+    auto repos = store::SqliteAccessRepos::Open(*db_path);
+    if (!repos.ok()) {
+      std::fprintf(stderr, "dondoc serve: --db %s: %s\n", db_path->c_str(),
+                   repos.error().message.c_str());
+      return 2;
+    }
+    db_repos = std::move(repos.value());
+  }
+  const bool users_in_db = db_repos && !users_file;
+  access::UserRepo& users = users_in_db ? static_cast<access::UserRepo&>(*db_repos) : memory_users;
+  access::SessionRepo& session_repo =
+      users_in_db ? static_cast<access::SessionRepo&>(*db_repos) : memory_sessions;
+  access::AuditSink& audit = db_repos ? static_cast<access::AuditSink&>(*db_repos) : memory_audit;
   if (users_file) {
     std::ifstream in(*users_file);
     if (!in) {
@@ -184,32 +205,51 @@ int CmdServe(const Args& args) {
                    parsed.error().message.c_str());
       return 2;
     }
-    for (access::User& u : parsed.value()) users.Add(std::move(u));
-  } else {
-    std::fputs("dondoc serve: warning: no --users FILE; nobody can sign in\n", stderr);
+    for (access::User& u : parsed.value()) memory_users.Add(std::move(u));
+  } else if (!db_repos) {
+    std::fputs("dondoc serve: warning: no --db PATH and no --users FILE; nobody can sign in\n",
+               stderr);
+  } else if (users.List().empty()) {
+    std::fputs("dondoc serve: warning: the database has no users (dondoc user add)\n", stderr);
   }
 
   // Opened once here so a wrong path or schema fails at start-up, not at the first request;
-  // that first connection becomes the pool's first idle one.
+  // that first connection becomes the pool's first idle one. Documents are read through
+  // read-only connections; tracking and uploads write through their own.
   std::optional<serve::api::StorePool> documents;
+  std::optional<serve::api::StorePool> writer;
+  std::optional<serve::api::TrackPool> tracking;
   if (db_path) {
     documents.emplace([path = *db_path] { return store::OpenSqliteStoreReadOnly(path); });
+    writer.emplace([path = *db_path] {
+      return store::OpenSqliteStore(path, store::SqliteOptions{.create = false});
+    });
+    tracking.emplace([path = *db_path] { return store::OpenSqliteTracking(path); });
     auto probe = documents->Acquire();
     if (!probe.ok()) {
       std::fprintf(stderr, "dondoc serve: --db %s: %s\n", db_path->c_str(),
                    probe.error().message.c_str());
       return 2;
     }
+    auto track_probe = tracking->Acquire();
+    if (!track_probe.ok()) {
+      std::fprintf(stderr, "dondoc serve: --db %s: %s\n", db_path->c_str(),
+                   track_probe.error().message.c_str());
+      return 2;
+    }
   } else {
-    std::fputs("dondoc serve: warning: no --db PATH; the document routes answer 503\n", stderr);
+    std::fputs("dondoc serve: warning: no --db PATH; the document and tracking routes answer 503\n",
+               stderr);
   }
 
   access::Sessions sessions(session_repo, users, access::SystemClock());
   access::Accounts accounts(users, sessions, audit);
   serve::api::Context ctx{users, sessions, accounts, audit,
                           serve::SessionCookie{.secure = !insecure_cookie}};
-  serve::Server server(opt, serve::api::BuildApi(ctx, static_dir, body_limit,
-                                                 documents ? &*documents : nullptr));
+  ctx.tracking = tracking ? &*tracking : nullptr;
+  ctx.writer = writer ? &*writer : nullptr;
+  serve::Server server(
+      opt, serve::api::BuildApi(ctx, static_dir, body_limit, documents ? &*documents : nullptr));
   auto port = server.Start();
   if (!port.ok()) {
     std::fprintf(stderr, "dondoc serve: %s\n", port.error().message.c_str());

@@ -20,6 +20,7 @@ int CmdGraph(const Args& args);        // dondoc graph [--db PATH] NUMBER|ID [--
 int CmdSearch(const Args& args);       // dondoc search [--db PATH] QUERY... [filters] [--json]
 int CmdShow(const Args& args);         // dondoc show [--db PATH] NUMBER|ID
 int CmdServe(const Args& args);        // dondoc serve [--bind ADDR] [--port N] [--static DIR] …
+int CmdUser(const Args& args);         // dondoc user add|passwd|list [--db PATH]: users in the db
 int CmdDemo(const Args& args);  // dondoc demo [--dir DIR] [--port N]: samples → db → serve
 
 }  // namespace dondoc::cli

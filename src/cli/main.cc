@@ -36,9 +36,11 @@ constexpr const char* kUsage =
     "                 check the database's integrity (pages, foreign keys, full-text index)\n"
     "  db resolve [--db PATH]\n"
     "                 resolve every reference again (after upgrading an older database)\n"
-    "  serve [--bind ADDR] [--port N] [--static DIR] [--users FILE] [--insecure-cookie]\n"
-    "                 the HTTP API (and the web page's files) on 127.0.0.1:8080; users from a\n"
-    "                 users file, kept in memory for now (serve --help for every option)\n"
+    "  serve [--bind ADDR] [--port N] [--db PATH] [--static DIR] [--insecure-cookie]\n"
+    "                 the HTTP API (and the web page's files) on 127.0.0.1:8080; users,\n"
+    "                 sessions and tracking in the database (serve --help for every option)\n"
+    "  user add NAME --role ROLE [--unit UNIT] | passwd NAME | list   [--db PATH]\n"
+    "                 manage users in the database (passwords read from stdin)\n"
     "  demo [--dir DIR] [--port N]\n"
     "                 a fresh database from samples/, one demo user per role (passwords\n"
     "                 printed), then serve it with the web page on 127.0.0.1:8080\n"
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
   if (cmd == "db") return dondoc::cli::CmdDb(args);
   if (cmd == "serve") return dondoc::cli::CmdServe(args);
   if (cmd == "demo") return dondoc::cli::CmdDemo(args);
+  if (cmd == "user") return dondoc::cli::CmdUser(args);
   if (cmd == "version" || cmd == "--version") {
     std::puts("dondoc 0.1.0");
     return 0;
