@@ -857,6 +857,13 @@ class Extractor {
 
   void Sentence(std::size_t span_begin, std::size_t b, std::size_t e,
                 const std::vector<UnitMention>& ms, std::vector<Task>* out) {
+    // Units come only from mentions in [b, e), a unit section or a letter's addressees; with
+    // none of them the sentence gives no task, and the clause analysis is skipped.
+    if (collect_ == nullptr && !sec_.valid && env_.addressees.empty()) {
+      auto m = std::lower_bound(ms.begin(), ms.end(), b,
+                                [](const UnitMention& x, std::size_t v) { return x.begin < v; });
+      if (m == ms.end() || m->begin >= e) return;
+    }
     bool requested = sec_.valid && sec_.requested;
     std::size_t cb = b;
     while (cb < e) {

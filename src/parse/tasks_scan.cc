@@ -454,8 +454,12 @@ std::vector<std::pair<std::size_t, std::size_t>> Sentences(std::string_view text
   std::vector<std::pair<std::size_t, std::size_t>> out;
   const std::string_view fs = f.folded;
   std::size_t b = begin;
+  // memchr to each '.': a byte-by-byte loop cost more than the rest of the function.
   for (std::size_t i = begin; i + 2 < end; ++i) {
-    if (fs[i] != '.' || (fs[i + 1] != ' ' && fs[i + 1] != '\n')) continue;
+    const void* dot = std::memchr(fs.data() + i, '.', end - 2 - i);
+    if (dot == nullptr) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(dot) - fs.data());
+    if (fs[i + 1] != ' ' && fs[i + 1] != '\n') continue;
     std::size_t n = i + 1;
     while (n < end && (IsSpace(fs[n]) || fs[n] == '\n' || IsMarkup(fs[n]))) ++n;
     if (n >= end || !Capital(text, f, n) || IsDigit(fs[n])) continue;
