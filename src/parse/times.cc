@@ -42,6 +42,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -106,6 +108,31 @@ constexpr auto kTriggerFirst = [] {
   for (const Trigger& t : kTriggers) r[static_cast<unsigned char>(t.words[0])] = true;
   return r;
 }();
+
+// pack() of the word at p: its first (up to 8) letters a-z, the first in the lowest byte. Eight
+// bytes are tested at once (SWAR) where the text has them: this runs at every word start.
+std::uint64_t PackLetters(std::string_view f, std::size_t p) {
+  if (p + 8 > f.size()) {
+    std::uint64_t word = 0;
+    for (std::size_t e = p; e < f.size() && e - p < 8 && f[e] >= 'a' && f[e] <= 'z'; ++e) {
+      word |= static_cast<std::uint64_t>(static_cast<unsigned char>(f[e])) << (8 * (e - p));
+    }
+    return word;
+  }
+  std::uint64_t x;
+  std::memcpy(&x, f.data() + p, 8);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const std::uint64_t low7 = x & ~kHigh;
+  // High bit of each byte: (b & 0x7F) >= 'a', and (b & 0x7F) > 'z' (no carry between bytes:
+  // 0x7F + 0x1F < 0x100).
+  const std::uint64_t ge_a = low7 + kOnes * (0x80 - 'a');
+  const std::uint64_t gt_z = low7 + kOnes * (0x80 - 'z' - 1);
+  const std::uint64_t letter = ge_a & ~gt_z & ~x & kHigh;  // and b < 0x80
+  const std::uint64_t other = ~letter & kHigh;
+  if (other == 0) return x;
+  const int n = std::countr_zero(other) / 8;  // letters before the first non-letter
+  return n == 0 ? 0 : x & (~0ull >> (64 - 8 * n));
+}
 
 class Scanner {
  public:
@@ -270,10 +297,7 @@ std::size_t Scanner::TryAt(std::size_t p) {
     }();
     const auto [first, last] = kByFirst[static_cast<unsigned char>(f_[p])];
     if (first == last) return kNo;
-    std::uint64_t word = 0;  // pack() of the word's first letters, made while reading them
-    for (std::size_t e = p; e < f_.size() && e - p < 8 && f_[e] >= 'a' && f_[e] <= 'z'; ++e) {
-      word |= static_cast<std::uint64_t>(static_cast<unsigned char>(f_[e])) << (8 * (e - p));
-    }
+    const std::uint64_t word = PackLetters(f_, p);
     for (std::size_t i = first; i < last; ++i) {
       if (kFirstWords[i].word == word) {
         use = kFirstWords[i].matchers;
