@@ -752,7 +752,9 @@ class Extractor {
   // An intro sentence closing its paragraph with ":" that names the units doing the items after
   // it ("…, Sở A và các sở, ngành cần tập trung thực hiện các nhiệm vụ sau:"): the units (the
   // last unit list followed by a verb) govern the items that follow, as a unit-list heading
-  // does; the intro itself is no task. *ms gets the paragraph's mentions if it had none.
+  // does; the intro itself is no task. *ms gets the paragraph's mentions if it had none and
+  // the sentence gives work; an intro without work words ("… có ý kiến như sau:", "Tổng cục
+  // Thuế nhận được công văn số … :") is read like any paragraph, units only at clause starts.
   bool Intro(const parse::Paragraph& p, std::pair<std::size_t, std::size_t> sentence,
              std::vector<UnitMention>* ms, Section* sec) const {
     std::size_t e = sentence.second;
@@ -761,13 +763,13 @@ class Extractor {
       --e;
     }
     if (e <= sentence.first || fs_[e - 1] != ':' || sentence.second < p.end) return false;
-    // A paragraph ending with ":" is searched for units even when no clause seemed to start
-    // with one ("Chính phủ quy định chi tiết các nội dung sau đây:").
-    if (ms->empty()) *ms = env_.Mentions(p.content, p.end);
     const std::string_view whole = fs_.substr(sentence.first, e - sentence.first);
     bool work_words = false;  // needed below; most sentences have none
     for (std::string_view w : kIntroWork) work_words = work_words || Contains(whole, w);
     if (!work_words) return false;
+    // A paragraph ending with ":" that gives work is searched for units even when no clause
+    // seemed to start with one ("Chính phủ quy định chi tiết các nội dung sau đây:").
+    if (ms->empty()) *ms = env_.Mentions(p.content, p.end);
     std::vector<int> best;
     bool requested = false;
     std::size_t last_end = 0;  // after the last list tried: its own members are no new list

@@ -746,5 +746,16 @@ TEST(TasksTest, SubjectlessDatedSentenceContinuesTheTaskBefore) {
   EXPECT_EQ(tasks[3].action, "bố trí kinh phí trước ngày 15/12/2026");
 }
 
+TEST(TasksTest, IntroWithoutWorkGivesNoTask) {
+  // A reply letter's opening ends with ":" but gives no work: no unit is searched for inside it.
+  const std::string text =
+      "Tổng cục Thuế nhận được công văn số 12/CT-KK ngày 05/3/2026 của Cục Thuế tỉnh Bình Sơn về "
+      "việc hoàn thuế giá trị gia tăng. Về vấn đề này, Tổng cục Thuế có ý kiến như sau:\n"
+      "1. Chính phủ quy định chi tiết các nội dung sau đây:\n";
+  Document d = Doc(text);
+  d.issuer = Issuer{"Tổng cục Thuế", "Bộ Tài chính", "", {}};
+  EXPECT_TRUE(ExtractTasks(text, d).empty());
+}
+
 }  // namespace
 }  // namespace dondoc::parse

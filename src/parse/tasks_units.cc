@@ -172,11 +172,6 @@ constexpr std::array<std::string_view, 11> kPairs = {
     "hai quan",  "phat trien", "trien nong",  "nong thon", "chien binh", "kinh te",
     "thong van", "van tai",    "cong nghiep", "cong nghe", "bien phong"};
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&' ||
-         (c >= 'A' && c <= 'Z');
-}
-
 std::size_t WordEnd(std::string_view s, std::size_t p) {
   while (p < s.size() && IsWordByte(static_cast<unsigned char>(s[p]))) ++p;
   return p;
@@ -468,18 +463,6 @@ std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::siz
 }
 
 }  // namespace
-
-bool WordStart(std::string_view folded, std::size_t pos) {
-  return pos == 0 || !IsWordByte(static_cast<unsigned char>(folded[pos - 1]));
-}
-
-bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
-  if (pos + word.size() > folded.size() || !WordStart(folded, pos)) return false;
-  if (folded.compare(pos, word.size(), word) != 0) return false;
-  const std::size_t e = pos + word.size();
-  return e == folded.size() || !IsWordByte(static_cast<unsigned char>(folded[e])) ||
-         !IsWordByte(static_cast<unsigned char>(word.back()));
-}
 
 namespace {
 

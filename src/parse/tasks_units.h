@@ -6,7 +6,9 @@
 // should call it first and keep this finder for what the registry does not know.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,9 +49,35 @@ std::string MentionName(std::string_view text, const text::FoldedText& f, const 
 // Removes "*", "_" and "#" markup, collapses white space (line breaks too), trims.
 std::string CleanText(std::string_view s);
 
+// Inline with a byte table: the task extractor asks these at nearly every word of a plan.
+namespace units_internal {
+inline constexpr auto kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&' ||
+           (c >= 'A' && c <= 'Z');
+  }
+  return t;
+}();
+}  // namespace units_internal
+
+// A byte of a word in folded text: a letter, a digit, '&' or any byte of a UTF-8 sequence.
+inline bool IsWordByte(unsigned char c) { return units_internal::kWordByte[c]; }
+
 // True when folded[pos] starts a word (start of text or after a non-letter/digit byte).
-bool WordStart(std::string_view folded, std::size_t pos);
+inline bool WordStart(std::string_view folded, std::size_t pos) {
+  return pos == 0 || !IsWordByte(static_cast<unsigned char>(folded[pos - 1]));
+}
+
 // True when `word` (folded, may contain spaces) is at `pos` and ends at a word boundary.
-bool WordAt(std::string_view folded, std::size_t pos, std::string_view word);
+inline bool WordAt(std::string_view folded, std::size_t pos, std::string_view word) {
+  if (word.empty() || pos + word.size() > folded.size()) return false;
+  // The first byte first: most calls are rejected by it without a call to memcmp.
+  if (folded[pos] != word[0] || !WordStart(folded, pos)) return false;
+  if (std::memcmp(folded.data() + pos + 1, word.data() + 1, word.size() - 1) != 0) return false;
+  const std::size_t e = pos + word.size();
+  return e == folded.size() || !IsWordByte(static_cast<unsigned char>(folded[e])) ||
+         !IsWordByte(static_cast<unsigned char>(word.back()));
+}
 
 }  // namespace dondoc::parse
