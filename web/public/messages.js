@@ -159,6 +159,7 @@ export const dashboard = {
   overdueSince: (d) => `quá hạn từ ${d}`,
   returnedBecause: (r) => `báo cáo bị trả lại: ${r}`,
   moreReminders: (n) => `và ${n} việc khác`,
+  moreInstances: (n) => `và ${n} kỳ sau đó`,
 };
 
 export const board = {

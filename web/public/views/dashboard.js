@@ -52,7 +52,7 @@ export async function renderDashboard(ctx) {
   byStatus.id = 'chart-status';
 
   const overdue = d.overdue_by_unit || [];
-  const overdueItems = overdue.map((u) => ({
+  const overdueItems = [...overdue].sort((a, b) => b.count - a.count).map((u) => ({
     label: u.name || u.unit_id, value: u.count, cls: 'bar-overdue',
     href: `#/unit/${encodeURIComponent(u.unit_id)}`,
   }));
@@ -82,13 +82,22 @@ async function remindersCard(ctx, asOf) {
     return null;
   }
   const names = unitNamer(await getUnits().catch(() => []));
-  const items = [...(r.items || [])].sort((a, b) => Number(b.overdue) - Number(a.overdue)
+  // One line per task and unit: a recurring duty's missed instances are counted, not listed.
+  const byTask = new Map();
+  const sorted = [...(r.items || [])].sort((a, b) => Number(b.overdue) - Number(a.overdue)
     || String(a.due).localeCompare(String(b.due)));
+  for (const it of sorted) {
+    const key = `${it.task_id} ${it.unit_id}`;
+    if (byTask.has(key)) byTask.get(key).more += 1;
+    else byTask.set(key, { ...it, more: 0 });
+  }
+  const items = [...byTask.values()];
   const list = el('ul', { class: 'reminders' }, items.slice(0, SHOWN).map((it) => el('li',
     { class: it.overdue ? 'is-overdue' : '' },
     el('a', { href: `#/task/${it.task_id}` }, it.action || text.untitled),
     el('div', { class: 'meta' }, names(it.unit_id), ' · ', viDate(it.due), ' · ',
       it.overdue ? D.overdueSince(viDate(it.due)) : D.daysLeft(it.working_days_left),
+      it.more ? ` · ${D.moreInstances(it.more)}` : '',
       it.returned_reason ? ` · ${D.returnedBecause(it.returned_reason)}` : ''))));
   return card(D.reminders, items.length ? list : el('p', { class: 'status' }, D.noReminders),
     items.length > SHOWN ? el('p', { class: 'status' }, D.moreReminders(items.length - SHOWN)) : null);
