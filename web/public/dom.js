@@ -46,13 +46,14 @@ function append(e, children) {
   }
 }
 
-// A labelled form control: <label for=id>label</label> + control, wrapped in a div.field.
+// A labelled form control: <label for=id>label</label> + control, wrapped in a div.field; a
+// hint under it is the control's description (aria-describedby).
 let nextId = 0;
 export function field(label, control, hint) {
   if (!control.id) control.id = `f${++nextId}`;
-  return el('div', { class: 'field' },
-    el('label', { for: control.id }, label), control,
-    hint ? el('span', { class: 'hint' }, hint) : null);
+  const note = hint ? el('span', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
+  if (note) control.setAttribute('aria-describedby', note.id);
+  return el('div', { class: 'field' }, el('label', { for: control.id }, label), control, note);
 }
 
 // Today as YYYY-MM-DD in the browser's time zone (the office's: Vietnam).

@@ -360,7 +360,8 @@ export const edgeKinds = {
 
 export const upload = {
   title: 'Tải văn bản lên',
-  intro: 'Chọn tệp văn bản (TXT, DOCX, PDF). Máy sẽ đọc văn bản, trích các nhiệm vụ và đưa vào danh sách chờ rà soát.',
+  intro: 'Chọn tệp văn bản dạng chữ (TXT). Máy sẽ đọc văn bản, trích các nhiệm vụ và đưa vào danh sách chờ rà soát.',
+  formats: 'Tệp DOCX, PDF và ảnh quét chưa đọc được: hãy lưu văn bản thành tệp TXT (UTF-8) trước khi tải lên.',
   file: 'Tệp văn bản',
   submit: 'Tải lên và phân tích',
   sending: 'Đang tải lên và phân tích…',
