@@ -265,6 +265,12 @@ try {
       await cards.first().locator('form[data-form="edit"] fieldset.units-editor').waitFor();
       await page.screenshot({ path: join(shots, '10b-edit-form.png'), fullPage: true });
       await a11y('10b-edit-form');
+      // Drop one (the office decides the Sở Tài chính line is not for this board), with a reason.
+      const drop = cards.filter({ hasText: 'bố trí kinh phí' });
+      await drop.locator('button[data-act="drop"]').click();
+      await drop.locator('form[data-form="drop"] input').fill('Đã có trong dự toán chung, không theo dõi riêng.');
+      await drop.locator('form[data-form="drop"] button[type="submit"]').click();
+      await page.locator('.page-body .status', { hasText: '2 nhiệm vụ chờ rà soát' }).waitFor();
       await page.click('#confirm-all');
       await page.locator('.page-body .status', { hasText: 'Không còn nhiệm vụ nào chờ rà soát' }).waitFor();
     });

@@ -116,7 +116,7 @@ export async function renderUnit(ctx, id, offset = 0) {
     }
     const rank = { submitted: 0, returned: 1, confirmed: 2 };
     reports.sort((a, b) => (rank[a.r.state] ?? 3) - (rank[b.r.state] ?? 3)
-      || String(b.r.submitted_at).localeCompare(String(a.r.submitted_at)));
+      || (Number(b.r.submitted_at) || 0) - (Number(a.r.submitted_at) || 0));
     repBox.replaceChildren(el('h2', {}, R.recent));
     if (!reports.length) repBox.append(el('p', { class: 'status' }, R.noRecent));
     for (const { r, t } of reports) {
