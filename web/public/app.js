@@ -5,6 +5,7 @@
 //   #/units           units                  #/unit/ID        one unit, its reports
 //   #/calendar?month= calendar               #/upload         upload a document
 //   #/docs?q=…        search documents       #/doc/ID[/graph] a document, its graph
+//   #/audit           the audit log
 //
 // Safety: document text and every value from the API reach the DOM as text (textContent,
 // text nodes, attributes), never as markup. Nothing is kept in storage: the session is the
@@ -25,6 +26,7 @@ import { renderUnits, renderUnit } from './views/units.js';
 import { renderCalendar } from './views/calendar.js';
 import { renderGraph } from './views/graph.js';
 import { renderUpload } from './views/upload.js';
+import { renderAudit } from './views/audit.js';
 
 let me = null;
 // Each route() call gets a number; a view that finishes after the user moved on draws into a
@@ -73,6 +75,7 @@ function navLinks() {
     : ['#/units', N.units, 'units']);
   links.push(['#/calendar', N.calendar, 'calendar'], ['#/docs', N.documents, 'docs']);
   if (can(me, 'upload')) links.push(['#/upload', N.upload, 'upload']);
+  if (can(me, 'readAudit')) links.push(['#/audit', N.audit, 'audit']);
   return links;
 }
 
@@ -166,6 +169,7 @@ const routes = [
   [/^#\/unit\/([^/?]+)$/, (ctx, id) => renderUnit(ctx, decodeURIComponent(id))],
   [/^#\/calendar(\?.*)?$/, (ctx) => renderCalendar(ctx)],
   [/^#\/upload$/, (ctx) => renderUpload(ctx)],
+  [/^#\/audit(\?.*)?$/, (ctx) => renderAudit(ctx)],
   [/^(#\/?)?(\?.*)?$/, (ctx) => renderDashboard(ctx)],
 ];
 

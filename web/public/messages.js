@@ -90,6 +90,7 @@ export const nav = {
   calendar: 'Lịch hạn',
   documents: 'Văn bản',
   upload: 'Tải lên',
+  audit: 'Nhật ký',
 };
 
 export const roles = {
@@ -356,6 +357,33 @@ export const edgeKinds = {
   cites: 'dẫn chiếu',
   amends: 'sửa đổi',
   replaces: 'thay thế',
+};
+
+export const audit = {
+  title: 'Nhật ký thay đổi',
+  count: (from, to, total) => `Mục ${from}–${to} trên tổng số ${total}`,
+  empty: 'Chưa có thay đổi nào.',
+  at: 'Thời điểm',
+  actor: 'Người thực hiện',
+  action: 'Thao tác',
+  target: 'Đối tượng',
+  changes: 'Thay đổi',
+  actions: {
+    'task.propose': 'Đề xuất nhiệm vụ',
+    'task.confirm': 'Xác nhận nhiệm vụ',
+    'task.edit': 'Sửa nhiệm vụ',
+    'task.merge': 'Gộp nhiệm vụ',
+    'task.drop': 'Loại bỏ nhiệm vụ',
+    'report.submit': 'Gửi báo cáo',
+    'report.attach': 'Đính kèm tệp vào báo cáo',
+    'report.confirm': 'Xác nhận báo cáo',
+    'report.return': 'Trả lại báo cáo',
+    'report.resubmit': 'Gửi lại báo cáo',
+    'user.add': 'Thêm người dùng',
+    login: 'Đăng nhập',
+    login_failed: 'Đăng nhập sai mật khẩu',
+    logout: 'Đăng xuất',
+  },
 };
 
 export const upload = {

@@ -413,6 +413,16 @@ try {
     });
   }
 
+  if (filed && has('15b-audit', 'GET /api/audit')) {
+    await step('15b-audit', async () => {
+      // The office reads who did what: the report returned above is in the log.
+      await signOut();
+      await signIn(office);
+      await page.click('#nav-list a[data-nav="audit"]');
+      await page.locator('.audit-table td', { hasText: 'Trả lại báo cáo' }).first().waitFor();
+    });
+  }
+
   if (has('16-phone-width', 'GET /api/tasks')) {
     await step('16-phone-width', async () => {
       await page.setViewportSize({ width: 390, height: 844 });
