@@ -145,6 +145,8 @@ export const reportStates = {
 export const dashboard = {
   title: 'Tổng quan',
   asOf: (d) => `Số liệu tính đến ngày ${d}`,
+  asOfLabel: 'Xem số liệu tại ngày',
+  show: 'Xem',
   byStatus: 'Nhiệm vụ theo tình trạng',
   overdueByUnit: 'Nhiệm vụ quá hạn theo đơn vị',
   dueThisMonth: 'Đến hạn trong tháng',
@@ -165,6 +167,7 @@ export const dashboard = {
 
 export const board = {
   title: 'Bảng nhiệm vụ',
+  state: 'Trạng thái',
   status: 'Tình trạng',
   unit: 'Đơn vị',
   plan: 'Kế hoạch',

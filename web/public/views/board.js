@@ -2,13 +2,13 @@
 // page of 50 tasks, export links for the filtered scope. An officer's board is their unit's.
 import { el, field, hashParams, go, add } from '../dom.js';
 import { api, query } from '../api.js';
-import { board as B, statuses, text } from '../messages.js';
+import { board as B, statuses, taskStates, text } from '../messages.js';
 import { heading, taskTable, pager, exportLinks, compiledReportLinks, notice } from '../components.js';
-import { ownUnit } from '../policy.js';
+import { can, ownUnit } from '../policy.js';
 import { getUnits, getPlans } from '../lookups.js';
 
 const LIMIT = 50;
-const KEYS = ['status', 'unit', 'plan', 'due_from', 'due_to', 'q'];
+const KEYS = ['state', 'status', 'unit', 'plan', 'due_from', 'due_to', 'q'];
 
 export async function renderBoard(ctx) {
   const page = ctx.page();
@@ -20,6 +20,10 @@ export async function renderBoard(ctx) {
 
   const [units, plans] = await Promise.all([getUnits().catch(() => []), getPlans().catch(() => [])]);
 
+  // Which tasks: confirmed ones (the board, the default), or the office's other piles.
+  const state = el('select', { name: 'state' },
+    ['confirmed', 'proposed', 'dropped', 'merged'].map((k) => el('option', { value: k }, taskStates[k])));
+  state.value = f.state || 'confirmed';
   const status = el('select', { name: 'status' }, el('option', { value: '' }, text.all),
     Object.entries(statuses).map(([k, v]) => el('option', { value: k }, v)));
   const unit = el('select', { name: 'unit', disabled: !!own }, el('option', { value: '' }, text.all),
@@ -40,6 +44,7 @@ export async function renderBoard(ctx) {
   const rerender = () => renderBoard(ctx);
   const goTo = (filters, off) => go(`#/tasks${query({ ...filters, offset: off || '' })}`, rerender);
   const form = el('form', { class: 'filters card', id: 'board-filters', role: 'search' },
+    can(ctx.me, 'editTask') ? field(B.state, state) : null,
     field(B.status, status), field(B.unit, unit), field(B.plan, plan),
     field(B.dueFrom, from), field(B.dueTo, to), field(B.q, q),
     el('div', { class: 'actions' },
@@ -47,7 +52,8 @@ export async function renderBoard(ctx) {
       el('button', { type: 'button', class: 'secondary', onclick: () => goTo({}, 0) }, text.clear)));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    goTo({ status: status.value, unit: own ? '' : unit.value, plan: plan.value,
+    goTo({ state: state.value === 'confirmed' ? '' : state.value, status: status.value,
+      unit: own ? '' : unit.value, plan: plan.value,
       due_from: from.value, due_to: to.value, q: q.value.trim() }, 0);
   });
 

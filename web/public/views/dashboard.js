@@ -1,7 +1,7 @@
 // The dashboard (route "#/", "#/?as_of=YYYY-MM-DD"): counts by status, overdue by unit,
 // tasks due this month, reports waiting for review. An officer's numbers are their unit's
 // (the server scopes GET /api/dashboard).
-import { el, hashParams, viDate } from '../dom.js';
+import { el, field, go, hashParams, viDate } from '../dom.js';
 import { api, query } from '../api.js';
 import { dashboard as D, statuses, text } from '../messages.js';
 import { barChart } from '../charts.js';
@@ -15,8 +15,17 @@ function card(title, ...body) {
 
 export async function renderDashboard(ctx) {
   const page = ctx.page();
-  page.append(heading(D.title), el('p', { class: 'status', 'aria-live': 'polite' }, text.loading));
   const asOf = hashParams().get('as_of') || '';
+  // The board as it stood on another day (status is computed as of that date).
+  const pick = el('input', { type: 'date', name: 'as_of', value: asOf });
+  const asOfForm = el('form', { class: 'as-of' }, field(D.asOfLabel, pick),
+    el('button', { type: 'submit', class: 'secondary' }, D.show));
+  asOfForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(`#/${query({ as_of: pick.value })}`, () => renderDashboard(ctx));
+  });
+  page.append(heading(D.title), asOfForm,
+    el('p', { class: 'status', 'aria-live': 'polite' }, text.loading));
   let d;
   try {
     d = await api('GET', `/api/dashboard${query({ as_of: asOf })}`);
