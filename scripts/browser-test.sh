@@ -47,18 +47,15 @@ password="mat-khau-thu-nghiem-$RANDOM$RANDOM"
 officer=sotttt
 officer_unit=so-tttt
 officer_password="mat-khau-can-bo-$RANDOM$RANDOM"
-{
-  printf '%s office - %s\n' "$user" "$(printf '%s\n' "$password" | "$dondoc" serve --hash-password)"
-  printf '%s unit_officer %s %s\n' "$officer" "$officer_unit" \
-    "$(printf '%s\n' "$officer_password" | "$dondoc" serve --hash-password)"
-} >"$work/users"
-chmod 600 "$work/users"
+# In the database, as a real install keeps them (dondoc user add; the password on stdin).
+printf '%s\n' "$password" | "$dondoc" user add "$user" --role office --db "$work/docs.db" >/dev/null
+printf '%s\n' "$officer_password" | "$dondoc" user add "$officer" --role unit_officer \
+  --unit "$officer_unit" --db "$work/docs.db" >/dev/null
 
 # A free port: bind 0, read it back, release it (a race with another process is possible but
 # harmless here: the server then fails to start and the test says so).
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$dondoc" serve --port "$port" --db "$work/docs.db" --users "$work/users" \
-  --static web/public >"$work/serve.log" 2>&1 &
+"$dondoc" serve --port "$port" --db "$work/docs.db" --static web/public >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
