@@ -13,7 +13,7 @@ const GAP = 18;
 const ROW_GAP = 80;
 
 // Up to two lines of about `n` characters, cut at words, with an ellipsis when longer.
-function lines(s, n = 32, max = 2) {
+function lines(s, n = 29, max = 2) {
   const out = [];
   let cur = '';
   for (const w of (s || '').split(/\s+/).filter(Boolean)) {
