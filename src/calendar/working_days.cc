@@ -1,27 +1,62 @@
 // Tested by working_days_test.cc.
 //
 // A DayOracle answers KindOfDay for one call's walk, keeping the plan of the civil year it last
-// looked at, so a walk over N days computes each year's plan once, not N times.
+// looked at, so a walk over N days computes each year's plan once, not N times. The built-in
+// calendar's plans are also kept for the whole process (BuiltinYear): the tracking server rolls
+// hundreds of due dates per request, one call each, and a plan costs lunar computations
+// (~35% of a task list's time before). Other calendars (tests, custom data) are not cached:
+// they may be temporaries whose address is reused.
 #include "calendar/working_days.h"
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
 namespace dondoc::calendar {
 namespace {
 
+using YearPlan = std::unordered_map<int, DayKind>;  // day number → kind, special days only
+
+YearPlan MakePlan(const HolidayCalendar& holidays, int year) {
+  YearPlan plan;
+  for (const SpecialDay& d : PlanYear(holidays, year)) plan[DayNumber(d.date)] = d.kind;
+  return plan;
+}
+
+// The built-in calendar's plan of `year`, computed once per process. Plans are never freed or
+// changed once made, so a thread keeps pointers to the ones it has seen and takes the lock only
+// for a year new to it.
+const YearPlan& BuiltinYear(int year) {
+  thread_local std::unordered_map<int, const YearPlan*> seen;
+  if (auto it = seen.find(year); it != seen.end()) return *it->second;
+  static std::mutex mu;
+  static std::map<int, std::unique_ptr<const YearPlan>> plans;  // guarded by mu
+  std::lock_guard lock(mu);
+  auto& slot = plans[year];
+  if (!slot) slot = std::make_unique<const YearPlan>(MakePlan(BuiltinHolidays(), year));
+  seen[year] = slot.get();
+  return *slot;
+}
+
 class DayOracle {
  public:
-  explicit DayOracle(const HolidayCalendar& holidays) : holidays_(holidays) {}
+  explicit DayOracle(const HolidayCalendar& holidays)
+      : holidays_(holidays), builtin_(&holidays == &BuiltinHolidays()) {}
 
   DayKind Kind(const Date& date) {
     if (date.year != year_) {
       year_ = date.year;
-      special_.clear();
-      for (const SpecialDay& d : PlanYear(holidays_, year_)) special_[DayNumber(d.date)] = d.kind;
+      if (builtin_) {
+        plan_ = &BuiltinYear(year_);
+      } else {
+        own_ = MakePlan(holidays_, year_);
+        plan_ = &own_;
+      }
     }
-    const auto it = special_.find(DayNumber(date));
-    if (it != special_.end()) return it->second;
+    const auto it = plan_->find(DayNumber(date));
+    if (it != plan_->end()) return it->second;
     return IsWeekend(date) ? DayKind::kWeekend : DayKind::kWorkday;
   }
 
@@ -32,8 +67,10 @@ class DayOracle {
 
  private:
   const HolidayCalendar& holidays_;
+  const bool builtin_;
   int year_ = -1000000;
-  std::unordered_map<int, DayKind> special_;
+  const YearPlan* plan_ = nullptr;
+  YearPlan own_;  // the plan of year_ for a calendar that is not the built-in one
 };
 
 Date Step(DayOracle& oracle, Date date, int direction) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace dondoc::calendar {
 namespace {
 
@@ -111,4 +115,27 @@ TEST(WorkingDayCustomData, OwnCalendar) {
 }
 
 }  // namespace
+}  // namespace dondoc::calendar
+
+namespace dondoc::calendar {
+
+// The built-in calendar's plans are cached per process; a copy of it is not. Both must answer
+// the same for every day, from several threads at once.
+TEST(WorkingDayCache, BuiltinCacheAgreesWithAnUncachedCopy) {
+  const HolidayCalendar copy = BuiltinHolidays();
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (Date d{2023 + t, 1, 1}; d < Date{2028, 1, 1}; d = AddDays(d, 1)) {
+        if (KindOfDay(d, BuiltinHolidays()) != KindOfDay(d, copy) ||
+            RollForward(d, BuiltinHolidays()) != RollForward(d, copy))
+          ++mismatches;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
 }  // namespace dondoc::calendar
