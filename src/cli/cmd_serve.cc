@@ -246,6 +246,8 @@ int CmdServe(const Args& args) {
   access::Accounts accounts(users, sessions, audit);
   serve::api::Context ctx{users, sessions, accounts, audit,
                           serve::SessionCookie{.secure = !insecure_cookie}};
+  serve::api::ResponseCache cache;
+  ctx.cache = &cache;
   ctx.tracking = tracking ? &*tracking : nullptr;
   ctx.writer = writer ? &*writer : nullptr;
   serve::Server server(

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "access/accounts.h"
@@ -22,6 +24,36 @@ namespace dondoc::serve::api {
 // Connections to the tracking tables (store/tracking.h).
 using TrackPool = Pool<store::TrackingRepo>;
 
+// Answers of the tracking GET routes, kept until the next change made through this server or
+// for `max_age_ms`, whichever comes first (a change by another process — a second server on
+// the same file — shows within that time). Keyed by the request target, the principal's role and
+// unit (what an answer may contain depends on nothing else) and the day. Thread-safe.
+class ResponseCache {
+ public:
+  struct Key {
+    std::string target, role, unit, day;
+    auto operator<=>(const Key&) const = default;
+  };
+  std::optional<Response> Find(const Key& key, std::int64_t now_ms);
+  void Put(const Key& key, const Response& response, std::int64_t now_ms);
+  // Called after every change: every kept answer may be stale.
+  void Invalidate();
+
+  std::int64_t max_age_ms = 1000;
+  std::size_t max_bytes = 64u << 20;  // all entries cleared when the bodies exceed this
+
+ private:
+  struct Entry {
+    Response response;
+    std::int64_t at_ms = 0;
+    std::uint64_t generation = 0;
+  };
+  std::mutex mu_;
+  std::map<Key, Entry> entries_;  // guarded by mu_
+  std::size_t bytes_ = 0;         // guarded by mu_
+  std::uint64_t generation_ = 0;  // guarded by mu_
+};
+
 // What the handlers use; everything must outlive the Dispatcher built from it.
 struct Context {
   access::UserRepo& users;
@@ -37,6 +69,8 @@ struct Context {
   std::string docx_template_dir = "data/templates/report-docx";
   // Uploads larger than this are refused (413) from their Content-Length, before reading.
   std::size_t upload_limit = 50u << 20;
+  // Answers of the tracking GET routes; null: not cached.
+  ResponseCache* cache = nullptr;
 };
 
 void AddHealthRoutes(Router& router);

@@ -293,17 +293,23 @@ void AddBoardRoutes(Router& router, Context& ctx) {
   const RouteOptions read{.auth = Auth::kSession, .media = ""};
   Context* c = &ctx;
   router.Add(
-      "GET", "/api/dashboard", [c](const Request& r) { return Dashboard(r, *c); }, read);
+      "GET", "/api/dashboard",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Dashboard(r, *c); }); }, read);
   router.Add(
-      "GET", "/api/calendar", [c](const Request& r) { return Calendar(r, *c); }, read);
+      "GET", "/api/calendar",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Calendar(r, *c); }); }, read);
   router.Add(
-      "GET", "/api/reminders", [c](const Request& r) { return Reminders(r, *c); }, read);
+      "GET", "/api/reminders",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Reminders(r, *c); }); }, read);
   router.Add(
-      "GET", "/api/units", [c](const Request& r) { return Units(r, *c); }, read);
+      "GET", "/api/units",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Units(r, *c); }); }, read);
   router.Add(
-      "GET", "/api/units/{id}", [c](const Request& r) { return Unit(r, *c); }, read);
+      "GET", "/api/units/{id}",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Unit(r, *c); }); }, read);
   router.Add(
-      "GET", "/api/plans", [c](const Request& r) { return Plans(r, *c); }, read);
+      "GET", "/api/plans",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Plans(r, *c); }); }, read);
 }
 
 }  // namespace dondoc::serve::api

@@ -71,12 +71,14 @@ void AddReportRoutes(Router& router, Context& ctx) {
   const RouteOptions write{.auth = Auth::kSession};
   Context* c = &ctx;
   router.Add(
-      "POST", "/api/reports/{id}/confirm", [c](const Request& r) { return Confirm(r, *c); }, write);
+      "POST", "/api/reports/{id}/confirm",
+      [c](const Request& r) { return AfterChange(*c, Confirm(r, *c)); }, write);
   router.Add(
-      "POST", "/api/reports/{id}/return", [c](const Request& r) { return Return(r, *c); }, write);
+      "POST", "/api/reports/{id}/return",
+      [c](const Request& r) { return AfterChange(*c, Return(r, *c)); }, write);
   router.Add(
-      "POST", "/api/reports/{id}/resubmit", [c](const Request& r) { return Resubmit(r, *c); },
-      write);
+      "POST", "/api/reports/{id}/resubmit",
+      [c](const Request& r) { return AfterChange(*c, Resubmit(r, *c)); }, write);
 }
 
 }  // namespace dondoc::serve::api

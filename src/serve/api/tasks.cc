@@ -406,20 +406,26 @@ void AddTaskRoutes(Router& router, Context& ctx) {
   const RouteOptions write{.auth = Auth::kSession};
   Context* c = &ctx;
   router.Add(
-      "GET", "/api/tasks", [c](const Request& r) { return List(r, *c); }, read);
+      "GET", "/api/tasks",
+      [c](const Request& r) { return Cached(r, *c, [&] { return List(r, *c); }); }, read);
   router.Add(
-      "GET", "/api/tasks/{id}", [c](const Request& r) { return Detail(r, *c); }, read);
+      "GET", "/api/tasks/{id}",
+      [c](const Request& r) { return Cached(r, *c, [&] { return Detail(r, *c); }); }, read);
   router.Add(
-      "POST", "/api/tasks/{id}/confirm", [c](const Request& r) { return Confirm(r, *c); }, write);
+      "POST", "/api/tasks/{id}/confirm",
+      [c](const Request& r) { return AfterChange(*c, Confirm(r, *c)); }, write);
   router.Add(
-      "POST", "/api/tasks/{id}/edit", [c](const Request& r) { return Edit(r, *c); }, write);
+      "POST", "/api/tasks/{id}/edit",
+      [c](const Request& r) { return AfterChange(*c, Edit(r, *c)); }, write);
   router.Add(
-      "POST", "/api/tasks/{id}/merge", [c](const Request& r) { return Merge(r, *c); }, write);
+      "POST", "/api/tasks/{id}/merge",
+      [c](const Request& r) { return AfterChange(*c, Merge(r, *c)); }, write);
   router.Add(
-      "POST", "/api/tasks/{id}/drop", [c](const Request& r) { return Drop(r, *c); }, write);
+      "POST", "/api/tasks/{id}/drop",
+      [c](const Request& r) { return AfterChange(*c, Drop(r, *c)); }, write);
   router.Add(
-      "POST", "/api/tasks/{id}/reports", [c](const Request& r) { return FileReport(r, *c); },
-      write);
+      "POST", "/api/tasks/{id}/reports",
+      [c](const Request& r) { return AfterChange(*c, FileReport(r, *c)); }, write);
 }
 
 }  // namespace dondoc::serve::api

@@ -2,6 +2,7 @@
 #include "serve/api/tracking.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 #include "track/report.h"
@@ -218,6 +219,62 @@ Json ReportJson(const track::ProgressReport& r) {
   j["decided_at"] = r.decided_at != 0 ? Json(r.decided_at) : Json(nullptr);
   j["decided_by"] = r.decided_by;
   return j;
+}
+
+std::optional<Response> ResponseCache::Find(const Key& key, std::int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  if (it->second.generation != generation_ || now_ms - it->second.at_ms > max_age_ms) {
+    bytes_ -= it->second.response.body.size();
+    entries_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.response;
+}
+
+void ResponseCache::Put(const Key& key, const Response& response, std::int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  if (bytes_ + response.body.size() > max_bytes) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  auto& e = entries_[key];
+  bytes_ -= e.response.body.size();
+  e = Entry{response, now_ms, generation_};
+  bytes_ += response.body.size();
+}
+
+void ResponseCache::Invalidate() {
+  std::lock_guard lock(mu_);
+  ++generation_;
+  entries_.clear();
+  bytes_ = 0;
+}
+
+namespace {
+
+std::int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+Response Cached(const Request& req, Context& ctx, const std::function<Response()>& answer) {
+  if (ctx.cache == nullptr || !req.principal) return answer();
+  const ResponseCache::Key key{req.target, std::string(access::RoleName(req.principal->role)),
+                               req.principal->unit_id, calendar::FormatIso(Today(ctx))};
+  const std::int64_t now = SteadyMs();
+  if (auto hit = ctx.cache->Find(key, now)) return std::move(*hit);
+  Response r = answer();
+  if (r.status == 200) ctx.cache->Put(key, r, now);
+  return r;
+}
+
+void Changed(Context& ctx) {
+  if (ctx.cache != nullptr) ctx.cache->Invalidate();
 }
 
 }  // namespace dondoc::serve::api

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -68,6 +69,16 @@ std::optional<track::Evaluation> StatusOf(const track::TrackedTask& task, const 
 Json TaskJson(const track::TrackedTask& task, const Board& board,
               const std::optional<track::Evaluation>& ev);
 Json ReportJson(const track::ProgressReport& report);
+
+// The answer of a GET route from ctx.cache, or `answer()` (kept when it is a 200).
+Response Cached(const Request& req, Context& ctx, const std::function<Response()>& answer);
+// After a change: the cached answers are dropped.
+void Changed(Context& ctx);
+// `r` as it is, after dropping the cached answers when the route changed something (a 2xx).
+inline Response AfterChange(Context& ctx, Response r) {
+  if (r.status >= 200 && r.status < 300) Changed(ctx);
+  return r;
+}
 
 // The `text` and `percent` of a report body (tasks.cc), for a resubmission.
 Or<track::ProgressReport> ReportTextFields(const nlohmann::json& body);

@@ -258,6 +258,27 @@ TEST_F(TrackingTest, AdminAddsUsers) {
   EXPECT_EQ(users["items"][0].count("password_hash"), 0u);
 }
 
+// With the response cache on, an answer never outlives a change made through the server, and
+// one principal's answer is never another's.
+TEST_F(TrackingTest, CachedAnswersFollowChanges) {
+  ResponseCache cache;
+  cache.max_age_ms = 60'000;
+  ctx_->cache = &cache;
+  const Client office = Login("vanphong"), officer = Login("sotttt");
+  const std::string list = "/api/tasks?limit=200";
+  const int office_total = JsonOf(Get(office, list))["total"];
+  const int officer_total = JsonOf(Get(officer, list))["total"];
+  EXPECT_LT(officer_total, office_total);
+  EXPECT_EQ(JsonOf(Get(office, list))["total"], office_total);  // a hit, the office's own
+  const std::int64_t task = TaskOf(kOwnUnit);
+  ASSERT_EQ(
+      Post(office, "/api/tasks/" + std::to_string(task) + "/drop", {{"reason", "thử"}}).status,
+      200);
+  EXPECT_EQ(JsonOf(Get(office, list))["total"], office_total - 1);
+  EXPECT_EQ(JsonOf(Get(officer, list))["total"], officer_total - 1);
+  ctx_->cache = nullptr;
+}
+
 // The acceptance test of issue 5: 50 simultaneous report submissions over real HTTP are all
 // stored, each with exactly one audit row.
 TEST_F(TrackingTest, FiftySimultaneousReportsAreAllStoredAndAudited) {

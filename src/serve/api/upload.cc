@@ -86,7 +86,7 @@ Response Upload(const Request& req, Context& ctx) {
 void AddUploadRoutes(Router& router, Context& ctx) {
   Context* c = &ctx;
   router.Add(
-      "POST", "/api/documents", [c](const Request& r) { return Upload(r, *c); },
+      "POST", "/api/documents", [c](const Request& r) { return AfterChange(*c, Upload(r, *c)); },
       RouteOptions{.auth = Auth::kSession, .media = kUploadTypes, .body_limit = ctx.upload_limit});
 }
 
