@@ -11,7 +11,8 @@
 # web/public through `dondoc demo`). Data: the demo's database (samples, tasks confirmed, a few
 # reports), plus UPLOADS variants of two sample plans uploaded through the API by the office
 # and confirmed, so the officer's unit has more than a page of tasks. Needs curl, python3, wrk
-# (deps/apt-dev.txt). Target: >= 5,000 req/s at p99 <= 20 ms on 2 cores.
+# (deps/apt-dev.txt). Target: >= 5,000 req/s at p99 <= 20 ms on 2 cores. CACHE_MS=0 measures
+# every request computed afresh (no answer cache).
 set -euo pipefail
 
 BIN=${1:-build/release/dondoc}
@@ -21,6 +22,7 @@ THREADS=${THREADS:-2}
 UPLOADS=${UPLOADS:-10}
 PORT=${PORT:-18181}
 UNIT=so-tttt
+CACHE_MS=${CACHE_MS:-1000}  # the server's answer cache (dondoc serve --cache-ms); 0 = off
 command -v wrk >/dev/null || { echo "serve-load: wrk not found (apt-get install wrk)" >&2; exit 2; }
 [ -x "$BIN" ] || { echo "serve-load: $BIN not built" >&2; exit 2; }
 [ -d samples ] && [ -d web/public ] || { echo "serve-load: run from the repository root" >&2; exit 2; }
@@ -33,7 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$BIN" demo --dir "$TMP/demo" --port "$PORT" >"$TMP/demo.out" 2>"$TMP/server.log" &
+"$BIN" demo --dir "$TMP/demo" --port "$PORT" --cache-ms "$CACHE_MS" >"$TMP/demo.out" 2>"$TMP/server.log" &
 SERVER=$!
 for _ in $(seq 300); do
   curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break
@@ -91,8 +93,8 @@ run() {  # run NAME TARGET [HEADER]
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$TMP/$name.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$TMP/$name.txt")
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$TMP/$name.txt")
-  printf 'serve-load: %-40s %s connections, %ss: %10s req/s, p99 %s%s\n' "GET $target" \
-    "$CONNECTIONS" "$DURATION" "$rps" "$p99" "${non2xx:+, non-2xx $non2xx}"
+  printf 'serve-load: %-40s %s connections, %ss, cache %s ms: %10s req/s, p99 %s%s\n' \
+    "GET $target" "$CONNECTIONS" "$DURATION" "$CACHE_MS" "$rps" "$p99" "${non2xx:+, non-2xx $non2xx}"
 }
 run health /api/health
 run tasks "$TARGET" -H "Cookie: $COOKIE"

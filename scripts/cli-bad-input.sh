@@ -115,8 +115,35 @@ for args in "--samples $missing --dir $t/demo1" "--web $missing --dir $t/demo2" 
 done
 [ ! -e "$t/demo1/dondoc.db" ] || fail "demo with missing samples made a database"
 
+# 5. dondoc user: a password is never an argument; weak passwords, a unit officer without a
+# unit, a taken name and an unknown user are refused with one line and a non-zero exit.
+udb="$t/users.db"
+expect_user() {  # expect_user RC STDIN ARGS...
+  local want=$1 input=$2
+  shift 2
+  set +e
+  printf '%s\n' "$input" | "$bin" user "$@" --db "$udb" >"$t/user.out" 2>"$t/user.err"
+  local rc=$?
+  set -e
+  [ "$rc" -eq "$want" ] || fail "user $*: expected exit $want, got $rc"
+  if [ "$want" -ne 0 ]; then
+    [ "$(wc -l <"$t/user.err")" -ge 1 ] && grep -q '^dondoc user' "$t/user.err" ||
+      fail "user $*: no 'dondoc user' error line"
+  fi
+}
+expect_user 0 'mot mat khau dai' add vanphong --role office
+expect_user 2 'mot mat khau dai' add x --role reader --password 'in argv'
+expect_user 1 'ngan' add x --role reader
+expect_user 2 'mot mat khau dai' add x --role unit_officer
+expect_user 2 'mot mat khau dai' add x --role chief
+expect_user 1 'mot mat khau dai' add vanphong --role office
+expect_user 1 'mot mat khau dai' passwd nobody
+expect_user 0 'mat khau moi dai hon' passwd vanphong
+"$bin" user list --db "$udb" | grep -q '^vanphong *office' || fail "user list: vanphong missing"
+[ "$("$bin" user list --db "$udb" | wc -l)" -eq 1 ] || fail "user list: refused users were added"
+
 if [ "$fails" -gt 0 ]; then
   echo "--- stderr of the batch:" >&2; cat "$t/err" >&2
   exit 1
 fi
-echo "cli-bad-input: ok (${#bad[@]} bad files refused one line each, batch continued)"
+echo "cli-bad-input: ok (${#bad[@]} bad files refused one line each, batch continued; user cases ok)"

@@ -31,11 +31,12 @@ namespace {
 
 constexpr const char* kUsageDemo =
     "usage: dondoc demo [--dir DIR] [--samples DIR] [--web DIR] [--bind ADDR] [--port N]\n"
-    "  --dir DIR      where the demo database and users file go (default build/demo;\n"
+    "                  [--cache-ms N]\n"
+    "  --dir DIR      where the demo database goes (default build/demo;\n"
     "                 the database there is made anew on every run)\n"
     "  --samples DIR  documents to load (default samples)\n"
     "  --web DIR      the web page's files (default web/public)\n"
-    "  --bind, --port as for dondoc serve (default 127.0.0.1:8080)\n";
+    "  --bind, --port, --cache-ms   as for dondoc serve (default 127.0.0.1:8080)\n";
 
 struct DemoUser {
   const char* name;
@@ -199,13 +200,14 @@ int CmdDemo(const Args& args) {
       std::fputs(kUsageDemo, stdout);
       return 0;
     }
-    if ((a == "--dir" || a == "--samples" || a == "--web" || a == "--bind" || a == "--port") &&
+    if ((a == "--dir" || a == "--samples" || a == "--web" || a == "--bind" || a == "--port" ||
+         a == "--cache-ms") &&
         i + 1 < args.size()) {
       const std::string& v = args[++i];
       if (a == "--dir") dir = v;
       if (a == "--samples") samples = v;
       if (a == "--web") web = v;
-      if (a == "--bind" || a == "--port") {
+      if (a == "--bind" || a == "--port" || a == "--cache-ms") {
         serve_args.push_back(a);
         serve_args.push_back(v);
       }

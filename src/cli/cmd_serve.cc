@@ -39,7 +39,7 @@ constexpr const char* kUsageServe =
     "usage: dondoc serve [--bind ADDR] [--port N] [--db PATH] [--static DIR] [--users FILE]\n"
     "                    [--insecure-cookie] [--io-threads N] [--workers N]\n"
     "                    [--max-connections N] [--body-limit BYTES] [--header-limit BYTES]\n"
-    "                    [--request-timeout SECONDS]\n"
+    "                    [--request-timeout SECONDS] [--cache-ms N]\n"
     "       dondoc serve --hash-password   (reads a password on stdin, prints its hash)\n"
     "  --bind ADDR       listen address (default 127.0.0.1: this machine only)\n"
     "  --port N          default 8080\n"
@@ -49,7 +49,9 @@ constexpr const char* kUsageServe =
     "  --users FILE      users from a file instead of the database, one per line:\n"
     "                    name role unit|- argon2id-hash (roles: admin office unit_officer\n"
     "                    reader); then users and sessions live in memory until exit\n"
-    "  --insecure-cookie session cookie without Secure, for plain-HTTP LAN installs\n";
+    "  --insecure-cookie session cookie without Secure, for plain-HTTP LAN installs\n"
+    "  --cache-ms N      keep answers of the tracking GET routes up to N ms (default 1000;\n"
+    "                    any change through this server drops them at once; 0 = off)\n";
 
 bool ParseNumber(const std::string& s, unsigned long long max, unsigned long long* out) {
   unsigned long long v = 0;
@@ -89,6 +91,7 @@ int CmdServe(const Args& args) {
   std::optional<std::string> db_path;
   bool insecure_cookie = false;
   std::size_t body_limit = 1u << 20;
+  std::int64_t cache_ms = 1000;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
@@ -101,9 +104,9 @@ int CmdServe(const Args& args) {
       continue;
     }
     static const std::set<std::string> kValued = {
-        "--bind",       "--port",         "--static",         "--users",
-        "--db",         "--io-threads",   "--workers",        "--max-connections",
-        "--body-limit", "--header-limit", "--request-timeout"};
+        "--bind",       "--port",         "--static",          "--users",
+        "--db",         "--io-threads",   "--workers",         "--max-connections",
+        "--body-limit", "--header-limit", "--request-timeout", "--cache-ms"};
     if (!kValued.count(a)) {
       std::fprintf(stderr, "dondoc serve: unknown option '%s'\n%s", a.c_str(), kUsageServe);
       return 2;
@@ -149,6 +152,9 @@ int CmdServe(const Args& args) {
     } else if (a == "--request-timeout") {
       if (!number(3600)) return 2;
       opt.request_timeout = std::chrono::seconds(n);
+    } else if (a == "--cache-ms") {
+      if (v != "0" && !number(3600 * 1000)) return 2;
+      cache_ms = v == "0" ? 0 : static_cast<std::int64_t>(n);
     } else {
       std::fprintf(stderr, "dondoc serve: unknown option '%s'\n%s", a.c_str(), kUsageServe);
       return 2;
@@ -247,7 +253,8 @@ int CmdServe(const Args& args) {
   serve::api::Context ctx{users, sessions, accounts, audit,
                           serve::SessionCookie{.secure = !insecure_cookie}};
   serve::api::ResponseCache cache;
-  ctx.cache = &cache;
+  cache.max_age_ms = cache_ms;
+  ctx.cache = cache_ms > 0 ? &cache : nullptr;
   ctx.tracking = tracking ? &*tracking : nullptr;
   ctx.writer = writer ? &*writer : nullptr;
   serve::Server server(
