@@ -217,6 +217,8 @@ struct HeadIndex {
     std::vector<const Head*> heads;
   };
   std::vector<Entry> entries;
+  // The entries whose first word starts with each byte: a look-up compares a few, not all.
+  std::array<std::vector<const Entry*>, 256> by_first_byte;
   HeadIndex() {
     for (const Head& h : kHeads) {
       std::size_t n = 0;
@@ -226,6 +228,9 @@ struct HeadIndex {
                              [&](const Entry& e) { return e.first == first; });
       if (it == entries.end()) it = entries.insert(entries.end(), Entry{first, {}});
       it->heads.push_back(&h);
+    }
+    for (const Entry& e : entries) {
+      if (!e.first.empty()) by_first_byte[static_cast<unsigned char>(e.first[0])].push_back(&e);
     }
   }
 };
@@ -284,7 +289,9 @@ const Head* HeadAt(std::string_view fs, std::size_t pos) {
   if (pos >= fs.size()) return nullptr;
   const std::string_view w = fs.substr(pos, WordEnd(fs, pos) - pos);
   const Head* best = nullptr;
-  for (const HeadIndex::Entry& e : kIndex.entries) {
+  if (w.empty()) return nullptr;
+  for (const HeadIndex::Entry* ep : kIndex.by_first_byte[static_cast<unsigned char>(w[0])]) {
+    const HeadIndex::Entry& e = *ep;
     if (e.first != w) continue;
     for (const Head* h : e.heads) {
       if ((best == nullptr || h->word.size() > best->word.size()) && WordAt(fs, pos, h->word)) {
