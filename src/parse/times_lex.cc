@@ -19,11 +19,6 @@
 
 namespace dondoc::parse::times_internal {
 
-std::size_t Eat(std::string_view f, std::size_t p, std::string_view w) {
-  const std::size_t e = WordAt(f, p, w);
-  return e == kNo ? kNo : Skip(f, e);
-}
-
 std::size_t NumberAt(std::string_view f, std::size_t p, int max_digits, int* value) {
   int n = 0;
   int v = 0;

@@ -39,8 +39,13 @@ inline std::size_t WordAt(std::string_view f, std::size_t p, std::string_view w)
   if (p < f.size() && IsAlnum(f[p])) return kNo;
   return p;
 }
-// Like WordAt, then past blanks: the start of the next token, else kNo.
-std::size_t Eat(std::string_view f, std::size_t p, std::string_view w);
+// Like WordAt, then past blanks: the start of the next token, else kNo. Inline, the first
+// byte tested first: matchers try lists of phrases at most words.
+inline std::size_t Eat(std::string_view f, std::size_t p, std::string_view w) {
+  if (!w.empty() && w[0] != ' ' && (p >= f.size() || f[p] != w[0])) return kNo;
+  const std::size_t e = WordAt(f, p, w);
+  return e == kNo ? kNo : Skip(f, e);
+}
 // 1..max_digits digits at p not followed by another digit: the position after them, else kNo.
 std::size_t NumberAt(std::string_view f, std::size_t p, int max_digits, int* value);
 // A year 1945–2099 written with four digits.
