@@ -367,6 +367,12 @@ try {
           throw new Error(`the officer's menu has ${nav}`);
         }
       }
+      // Another unit's page: the server refuses (403), the page says so and shows nothing of it.
+      await page.goto(`${base}#/unit/so-tai-chinh`);
+      await page.locator('#fatal', { hasText: 'không có quyền' }).waitFor();
+      if (await page.locator('.page-body table, .page-body form').count()) {
+        throw new Error("another unit's page shows content to the officer");
+      }
       await page.click('#nav-list a[data-nav="unit"]');
       const form = page.locator('form[data-form="report"]');
       await form.waitFor();
