@@ -68,23 +68,67 @@ def cut(text, max_bytes):
     return text if at < 0 else text[:at + 1]
 
 
-def vary(text, i, pool, rng):
+class Template:
+    """A source document cut once into literal text and the places vary() fills in.
+
+    Regular expressions over every output document made generating 1,000,000 of them take
+    hours; the places are found once per source and each output is a join.
+    """
+
+    def __init__(self, text):
+        head, body = text[:2500], text[2500:]
+        # Places in the head: the first date, and the first number (its year, if any, follows
+        # the new date). Both are found before any province is replaced; neither can overlap
+        # a province or department name.
+        spots = []  # (start, end, kind, data)
+        d = DATE_RE.search(head)
+        if d:
+            spots.append((d.start(), d.end(), "date", None))
+        n = NUMBER_RE.search(head)
+        if n:
+            spots.append((n.start(), n.end(), "number", (n.group(1), bool(n.group(3)))))
+        for m in PROVINCE_RE.finditer(text):
+            spots.append((m.start(), m.end(), "province", m.group(0).isupper()))
+        for m in DEPT_RE.finditer(text):
+            spots.append((m.start(), m.end(), "dept", m.group(0)))
+        spots.sort()
+        self.parts = []  # literal strings and (kind, data) places, alternating as they come
+        at = 0
+        for start, end, kind, data in spots:
+            if start < at:  # overlapping matches: keep the first
+                continue
+            self.parts.append(text[at:start])
+            self.parts.append((kind, data))
+            at = end
+        self.parts.append(text[at:])
+        self.has_number = n is not None
+
+
+def vary(t, i, pool, rng):
+    # The random draws in the order the per-document regular expressions made them, so a
+    # seed gives the corpus it gave before.
     year = rng.randint(2015, 2026)
     day, month = rng.randint(1, 28), rng.randint(1, 12)
-    head, body = text[:2500], text[2500:]
-    head = DATE_RE.sub(f"ngày {day:02d} tháng {month:02d} năm {year}", head, count=1)
-
-    def number(m):
-        y = f"/{year}" if m.group(3) else ""
-        return f"{m.group(1)}{rng.randint(1, pool)}{y}"
-
-    head = NUMBER_RE.sub(number, head, count=1)
-    text = head + body
+    number = rng.randint(1, pool) if t.has_number else 0
     province = rng.choice(PROVINCES)
-    text = PROVINCE_RE.sub(lambda m: province.upper() if m.group(0).isupper() else province, text)
     swap = {d: rng.choice(DEPARTMENTS) for d in rng.sample(DEPARTMENTS, 2)}
-    text = DEPT_RE.sub(lambda m: swap.get(m.group(0), m.group(0)), text)
-    return text + f"\n(Bản số {i}.)\n"
+    out = []
+    for p in t.parts:
+        if isinstance(p, str):
+            out.append(p)
+            continue
+        kind, data = p
+        if kind == "date":
+            out.append(f"ngày {day:02d} tháng {month:02d} năm {year}")
+        elif kind == "number":
+            prefix, has_year = data
+            out.append(f"{prefix}{number}" + (f"/{year}" if has_year else ""))
+        elif kind == "province":
+            out.append(province.upper() if data else province)
+        else:
+            out.append(swap.get(data, data))
+    out.append(f"\n(Bản số {i}.)\n")
+    return "".join(out)
 
 
 def main():
@@ -112,7 +156,10 @@ def main():
         folder = os.path.join(a.out, f"{i // 1000:04d}")
         if i % 1000 == 0:
             os.makedirs(folder, exist_ok=True)
-        data = vary(docs[i % len(docs)], i, pool, rng).encode("utf-8")
+        k = i % len(docs)
+        if isinstance(docs[k], str):  # made when first needed: a small N uses few sources
+            docs[k] = Template(docs[k])
+        data = vary(docs[k], i, pool, rng).encode("utf-8")
         total += len(data)
         with open(os.path.join(folder, f"d{i:07d}.txt"), "wb") as f:
             f.write(data)
