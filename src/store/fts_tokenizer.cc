@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/search_rank.h"
 #include "store/sqlite_db.h"
 
 namespace dondoc::store {
@@ -120,7 +121,8 @@ Result<Ok> RegisterViTokenizer(sqlite3* db) {
     return Error{"sqlite_error",
                  std::string("cannot register the vi tokenizer: ") + sqlite3_errstr(rc)};
   }
-  return Ok{};
+  // The search's rank function lives in the same FTS5 and is needed by the same connections.
+  return RegisterRankFunction(api);
 }
 
 }  // namespace dondoc::store

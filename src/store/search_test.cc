@@ -176,6 +176,55 @@ TEST_F(SearchTest, TitleHitBeatsBodyOnlyHit) {
   EXPECT_EQ(ids[1], ids_[1]);
 }
 
+// The bounded ranking (sqlite_search.cc): only the newest `body` matches are ranked; among
+// them the title hit still comes first.
+TEST_F(SearchTest, RankingAmongTheNewestMatches) {
+  auto& store = static_cast<SqliteStore&>(*store_);
+  // "ke hoach": in the titles of 1 and 5, in the text of none; 5 is the newest.
+  store.SetSearchBounds({1, 1});
+  EXPECT_EQ(Ids("ke hoach"), std::vector<std::int64_t>{ids_[4]});
+  store.SetSearchBounds({2, 2});
+  EXPECT_EQ(Ids("chuyen doi so"), (std::vector<std::int64_t>{ids_[0], ids_[1]}));
+  // A newer document with the phrase once in its body: with room for two candidates the
+  // older title hit (1) is not among them; with three it is, and it ranks first again.
+  auto put = store_->Put({testing::MakeDocument("g7", "9/CV-UBND", "CV", "2024-01-01", "",
+                                                "Công văn về văn thư", "Chuyển đổi số.")},
+                         {}, false);
+  ASSERT_TRUE(put.ok());
+  const std::int64_t newest = put.value()[0].id;
+  EXPECT_EQ(Ids("chuyen doi so"), (std::vector<std::int64_t>{ids_[1], newest}));
+  store.SetSearchBounds({3, 3});
+  EXPECT_EQ(Ids("chuyen doi so").at(0), ids_[0]);
+  // Filters count candidates that pass them.
+  store.SetSearchBounds({1, 1});
+  SearchQuery q;
+  q.text = "chuyen doi so";
+  q.year = 2019;
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[0]});
+}
+
+// dondoc_bm25 is bm25() where the phrase counts are exact (here: below kIdfSample rows).
+TEST_F(SearchTest, RankFunctionIsBm25) {
+  auto& db = static_cast<SqliteStore&>(*store_).db();
+  for (const char* text : {"chuyen doi so", "ke hoach", "dong nai, hoa binh", "nghi quyet"}) {
+    auto s = db.Prepare(
+        "SELECT bm25(documents_fts, 5.0, 1.0, 2.0), dondoc_bm25(documents_fts, 5.0, 1.0, 2.0)"
+        " FROM documents_fts WHERE documents_fts MATCH ?1");
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    s.value().BindText(1, BuildMatch(text).phrases);
+    int rows = 0;
+    for (;;) {
+      auto row = s.value().Step();
+      ASSERT_TRUE(row.ok()) << row.error().message;
+      if (!row.value()) break;
+      ++rows;
+      EXPECT_LT(s.value().Real(0), 0) << text;
+      EXPECT_DOUBLE_EQ(s.value().Real(1), s.value().Real(0)) << text;
+    }
+    EXPECT_GT(rows, 0) << text;
+  }
+}
+
 TEST_F(SearchTest, NumberInEveryForm) {
   for (const char* q : {"35-NQ/TW", "35/NQ-TW", "35 NQ TW", "35 nq tw"}) {
     const auto ids = Ids(q);

@@ -1,5 +1,7 @@
-// SqliteStore::Search: FTS5 MATCH with bm25 and a title boost, number hits first, filters.
+// SqliteStore::Search: FTS5 MATCH ranked by bm25 with a title boost over a bounded set of
+// candidates (the newest matches), number hits first, filters.
 // Tested by search_test.cc. How the text becomes a query: search.h.
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -11,11 +13,26 @@
 namespace dondoc::store {
 namespace {
 
-// bm25 column weights, in the FTS table's column order (title, text, number): a word in the
-// title counts five times one in the body, so a document *about* something outranks one that
-// mentions it; the number column matters less than the title (numbers are matched exactly
-// through number_key anyway).
-constexpr const char* kBm25 = "bm25(documents_fts, 5.0, 1.0, 2.0)";
+// How results are ranked, and why this way (measured with bench/store-scale.sh; the
+// figures and the alternatives tried are in docs/search.md):
+//
+// The score is bm25 with a title boost: a word in the title counts five times one in the
+// body, so a document *about* something outranks one that mentions it; the number column
+// counts twice (numbers are matched exactly through number_key anyway). FTS5 can only give
+// the best n by scoring every match (`ORDER BY bm25(…) LIMIT n`; `ORDER BY rank` is the same
+// sort inside FTS5): at 100,000 generated documents most queries match tens of thousands of
+// rows, 25–200 ms, growing with the corpus. So the ranking scores a bounded set of
+// candidates: the newest SearchBounds::body matches (`ORDER BY rowid DESC LIMIT k`: FTS5
+// walks its doclists backwards and stops; rowids grow with ingestion), each scored by
+// dondoc_bm25 (search_rank.h: bm25's formula without bm25's count of every match), and the
+// best `limit` of them are shown. A query matching fewer rows than that is ranked exactly as
+// bm25 ranks it (the ranking tests); beyond that an older document can rank below newer ones
+// it would beat on bm25 alone — a deliberate trade: for a tracking office the newer of two
+// similar documents is the likelier one, and filters (type, year, issuer) narrow the
+// candidates to what is asked. The cost no longer grows with the corpus, only with how
+// rare the phrase is among the documents holding its words.
+// Snippets are cut afterwards, for the hits shown only (MakeSnippet, search.h).
+constexpr const char* kRank = "dondoc_bm25(documents_fts, 5.0, 1.0, 2.0)";
 
 // The filters, as SQL over `documents d` with parameters ?4 … ?7. Each is skipped when its
 // parameter is NULL. Parts of names are matched folded with instr(), not LIKE, so a '%' or
@@ -32,6 +49,10 @@ constexpr const char* kFilters =
 // Words in a snippet, as FTS5's snippet() was asked for before.
 constexpr int kSnippetWords = 16;
 
+bool Filtered(const SearchQuery& q) {
+  return !q.type.empty() || !q.issuer.empty() || q.year.has_value() || !q.unit.empty();
+}
+
 void BindFilters(Stmt& s, const SearchQuery& q) {
   s.Bind(4, text::Fold(q.type))
       .Bind(5, text::Fold(q.issuer))
@@ -39,29 +60,36 @@ void BindFilters(Stmt& s, const SearchQuery& q) {
       .Bind(7, text::Fold(q.unit));
 }
 
-// Snippets for hits[from, end), cut from each hit's stored text by MakeSnippet (search.h):
-// one row read per hit shown, instead of FTS5's snippet(), which re-tokenized the whole
-// title, text and number of each through the tokenizer (~1 ms per 10 KB document).
-Result<Ok> FillSnippets(Db& db, const std::string& match, const SearchQuery& q,
-                        std::vector<SearchHit>* hits, std::size_t from) {
-  if (from >= hits->size()) return Ok{};
-  const std::vector<Phrase> phrases = MatchPhrases(match);
-  auto s = db.Prepare("SELECT text FROM documents WHERE id = ?1");
+struct Ranked {
+  std::int64_t id;
+  double score;
+};
+
+// The newest `k` rows matching `expr` (and the filters), scored, appended to *out.
+Result<std::size_t> Candidates(Db& db, const std::string& expr, const SearchQuery& q,
+                               std::int64_t k, std::vector<Ranked>* out) {
+  // Without filters FTS5 alone answers; with them each candidate is joined to its row, and
+  // LIMIT counts rows that pass.
+  auto s = Filtered(q)
+               ? db.Prepare(std::string("SELECT documents_fts.rowid, ") + kRank +
+                            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                            " WHERE documents_fts MATCH ?1" +
+                            kFilters + " ORDER BY documents_fts.rowid DESC LIMIT ?3")
+               : db.Prepare(std::string("SELECT rowid, ") + kRank +
+                            " FROM documents_fts WHERE documents_fts MATCH ?1"
+                            " ORDER BY rowid DESC LIMIT ?3");
   if (!s.ok()) return s.error();
-  for (std::size_t i = from; i < hits->size(); ++i) {
-    SearchHit& h = (*hits)[i];
-    s.value().Bind(1, h.row.id);
+  s.value().BindText(1, expr).Bind(3, k);
+  if (Filtered(q)) BindFilters(s.value(), q);
+  std::size_t n = 0;
+  for (;;) {
     auto row = s.value().Step();
     if (!row.ok()) return row.error();
-    if (row.value()) {
-      const std::string text = s.value().Text(0);
-      // The FTS columns in their order (title, text, number), as snippet(…, -1, …) saw them.
-      h.snippet = MakeSnippet({h.row.title, text, h.row.number}, phrases, q.mark_open, q.mark_close,
-                              kSnippetWords);
-    }
-    s.value().Reset();
+    if (!row.value()) break;
+    out->push_back({s.value().Int(0), s.value().Real(1)});
+    ++n;
   }
-  return Ok{};
+  return n;
 }
 
 }  // namespace
@@ -89,69 +117,21 @@ Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
     }
   }
   if (match.empty() || static_cast<int>(hits.size()) >= q.limit) return hits;
-  const bool filtered =
-      !q.type.empty() || !q.issuer.empty() || q.year.has_value() || !q.unit.empty();
-  if (!filtered) return RankedUnfiltered(match, q, std::move(hits), seen);
-  // Ranking first, snippets after: SQLite computes every result column of every matching row
-  // before it sorts, and snippet() re-tokenizes the whole text of its row. Asked for in the
-  // ranking query, it made a common phrase on 1,178 documents cost ~300 ms instead of ~10.
-  auto s = db_->Prepare("SELECT " + RowColumns() + ", " + kBm25 +
-                        " AS score FROM documents_fts JOIN documents d ON d.id = "
-                        "documents_fts.rowid WHERE documents_fts MATCH ?1" +
-                        kFilters + " ORDER BY score LIMIT ?8");
-  if (!s.ok()) return s.error();
-  s.value().BindText(1, match).Bind(8, std::int64_t{q.limit});
-  BindFilters(s.value(), q);
-  const std::size_t first_fts_hit = hits.size();
-  for (;;) {
-    auto row = s.value().Step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) break;
-    if (static_cast<int>(hits.size()) >= q.limit) break;
-    SearchHit h;
-    h.row = ReadDocumentRow(s.value());
-    if (seen.count(h.row.id) > 0) continue;
-    h.score = s.value().Real(14);
-    hits.push_back(std::move(h));
-  }
-  auto snipped = FillSnippets(*db_, match, q, &hits, first_fts_hit);
-  if (!snipped.ok()) return snipped.error();
-  return hits;
-}
 
-// Without filters FTS5 ranks on its own: `ORDER BY rank LIMIT n` with the weights given
-// through `rank MATCH` is sorted inside FTS5. Joining documents before sorting (as the
-// filtered query must) read a documents row for every match (bench/store-scale.sh, 3,000
-// generated documents, 63 queries: ranking joined to documents 10.5 → 2.7 ms). Snippets are
-// cut afterwards from the n rows shown, by MakeSnippet rather than FTS5's snippet(), which
-// re-tokenized each whole text (10,000 documents: p50 9.8 → 5.3 ms).
-Result<std::vector<SearchHit>> SqliteStore::RankedUnfiltered(
-    const std::string& match, const SearchQuery& q, std::vector<SearchHit> hits,
-    const std::unordered_set<std::int64_t>& seen) {
-  auto s = db_->Prepare(
-      "SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ?1 AND rank MATCH "
-      "'bm25(5.0, 1.0, 2.0)' ORDER BY rank LIMIT ?2");
-  if (!s.ok()) return s.error();
-  s.value().BindText(1, match).Bind(2,
-                                    std::int64_t{q.limit} + static_cast<std::int64_t>(seen.size()));
-  struct Ranked {
-    std::int64_t id;
-    double score;
-  };
   std::vector<Ranked> ranked;
-  for (;;) {
-    auto row = s.value().Step();
-    if (!row.ok()) return row.error();
-    if (!row.value()) break;
-    if (seen.count(s.value().Int(0)) > 0) continue;
-    ranked.push_back({s.value().Int(0), s.value().Real(1)});
-  }
+  auto found = Candidates(*db_, match, q, Filtered(q) ? bounds_.filtered : bounds_.body, &ranked);
+  if (!found.ok()) return found.error();
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.score != b.score ? a.score < b.score : a.id > b.id;
+  });
+
   // The row and its text in one read: the text is what the snippet is cut from.
   auto d = db_->Prepare("SELECT " + RowColumns() + ", d.text FROM documents d WHERE d.id = ?1");
   if (!d.ok()) return d.error();
   const std::vector<Phrase> phrases = MatchPhrases(match);
   for (const Ranked& r : ranked) {
     if (static_cast<int>(hits.size()) >= q.limit) break;
+    if (!seen.insert(r.id).second) continue;
     d.value().Bind(1, r.id);
     auto row = d.value().Step();
     if (!row.ok()) return row.error();
@@ -160,6 +140,7 @@ Result<std::vector<SearchHit>> SqliteStore::RankedUnfiltered(
       h.row = ReadDocumentRow(d.value());
       h.score = r.score;
       const std::string text = d.value().Text(14);
+      // The FTS columns in their order (title, text, number), as snippet(…, -1, …) saw them.
       h.snippet = MakeSnippet({h.row.title, text, h.row.number}, phrases, q.mark_open, q.mark_close,
                               kSnippetWords);
       hits.push_back(std::move(h));

@@ -42,9 +42,19 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
 // when the file is not at this build's schema version (`dondoc ingest` with this build migrates).
 Result<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path);
 
+// How many candidates a search ranks (sqlite_search.cc says why it is bounded): the newest
+// `body` matches, or with filters the newest `filtered` matches that pass them (each one a
+// row read, and a selective filter passes few of the rows read). Tests lower them to reach
+// the bounded path on a few documents.
+struct SearchBounds {
+  std::int64_t body = 500;
+  std::int64_t filtered = 100;
+};
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  void SetSearchBounds(const SearchBounds& b) { bounds_ = b; }
 
   Result<bool> HasDocument(const std::string& sha256) override;
   Result<std::vector<PutResult>> Put(const std::vector<NewDocument>& docs,
@@ -83,11 +93,9 @@ class SqliteStore final : public Store {
   // sqlite_search.cc
   Result<std::vector<SearchHit>> RunSearch(const std::string& match, const std::string& number_key,
                                            const SearchQuery& q);
-  Result<std::vector<SearchHit>> RankedUnfiltered(const std::string& match, const SearchQuery& q,
-                                                  std::vector<SearchHit> hits,
-                                                  const std::unordered_set<std::int64_t>& seen);
 
   std::unique_ptr<Db> db_;
+  SearchBounds bounds_;
 };
 
 // Shared by the sqlite_*.cc files: the DocumentRow columns of a query over `documents d`
