@@ -119,7 +119,10 @@ Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
   if (match.empty() || static_cast<int>(hits.size()) >= q.limit) return hits;
 
   std::vector<Ranked> ranked;
-  auto found = Candidates(*db_, match, q, Filtered(q) ? bounds_.filtered : bounds_.body, &ranked);
+  // Never fewer candidates than the hits asked for (the server pages by asking for more).
+  const std::int64_t k =
+      std::max<std::int64_t>(Filtered(q) ? bounds_.filtered : bounds_.body, q.limit);
+  auto found = Candidates(*db_, match, q, k, &ranked);
   if (!found.ok()) return found.error();
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     return a.score != b.score ? a.score < b.score : a.id > b.id;
