@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/bootstrap.sh
 bootstrap_apt deps/apt-dev.txt
+bootstrap_node
 exec scripts/test-all.sh "$@"

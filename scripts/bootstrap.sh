@@ -14,3 +14,15 @@ bootstrap_apt() {
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
+
+# Node.js and npm run the browser test and its front-end packages (web/package-lock.json). The
+# machine image ships them (NodeSource); Debian's packages are installed only where there are
+# none, since they would conflict with that install.
+bootstrap_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "bootstrap: installing Debian's nodejs and npm (no node/npm on PATH)"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+}
