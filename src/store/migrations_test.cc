@@ -77,6 +77,14 @@ TEST(Migrations, FromPreviousVersionKeepsData) {
   auto hits = store.value()->Search(q);
   ASSERT_TRUE(hits.ok()) << hits.error().message;
   EXPECT_EQ(hits.value().hits.size(), 1u);
+  // A document stored after the migration is indexed too (since v5 by Put, not a trigger).
+  auto put = store.value()->Put(
+      {testing::MakeDocument("def", "7/KH-UBND", "KH", "2024-01-02", "", "Kế hoạch Đồng Nai", "x")},
+      {}, false);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits.value().hits.size(), 2u);
   auto problems = store.value()->Check();
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems.value().empty()) << problems.value()[0];

@@ -204,6 +204,28 @@ TEST_F(SearchTest, RankingAmongTheNewestMatches) {
   EXPECT_EQ(Ids(best), std::vector<std::int64_t>{ids_[0]});
 }
 
+// Put indexes a batch in one statement at its end: the documents of the batch are found, one
+// the schema refused (rolled back to its savepoint) is not indexed, and the index agrees with
+// the documents (Check runs FTS5's integrity-check against them).
+TEST_F(SearchTest, ABatchIsIndexedWithoutItsRefusedDocument) {
+  auto& db = static_cast<SqliteStore&>(*store_).db();
+  ASSERT_TRUE(db.Exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON documents "
+                      "WHEN new.number = '2/KH-X' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  using testing::MakeDocument;
+  auto put = store_->Put({MakeDocument("h1", "1/KH-X", "KH", "2024-02-01", "", "Một", "tiêm chủng"),
+                          MakeDocument("h2", "2/KH-X", "KH", "2024-02-02", "", "Hai", "tiêm chủng"),
+                          MakeDocument("h3", "3/KH-X", "KH", "2024-02-03", "", "Ba", "tiêm chủng")},
+                         {}, false);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  EXPECT_EQ(put.value()[1].outcome, PutOutcome::kFailed);
+  const auto ids = Ids("tiem chung");
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{put.value()[2].id, put.value()[0].id}));
+  auto problems = store_->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
+}
+
 // dondoc_bm25 is bm25() where the phrase counts are exact (here: below kIdfSample rows).
 TEST_F(SearchTest, RankFunctionIsBm25) {
   auto& db = static_cast<SqliteStore&>(*store_).db();

@@ -294,6 +294,10 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
   const std::string now = UtcNow();
   auto tx = WriteTransaction::Begin(*db_);
   if (!tx.ok()) return tx.error();
+  // Rows inserted by this call get ids above the largest one now (INTEGER PRIMARY KEY without
+  // AUTOINCREMENT: max + 1); they are indexed together at the end (migrations.cc, v5).
+  auto last_id = db_->QueryInt("SELECT coalesce(max(id), 0) FROM documents");
+  if (!last_id.ok()) return last_id.error();
   std::vector<PutResult> out;
   out.reserve(docs.size());
   for (const NewDocument& d : docs) {
@@ -344,6 +348,14 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
       return l.error();
     }
   }
+  // One statement for the batch, so FTS5 writes one index segment for it: the documents that
+  // were rolled back to their savepoint are not there to index.
+  auto index = db_->Prepare(
+      "INSERT INTO documents_fts(rowid, title, text, number) "
+      "SELECT id, title, text, number FROM documents WHERE id > ?1");
+  if (!index.ok()) return index.error();
+  index.value().Bind(1, last_id.value());
+  if (auto r = index.value().Run(); !r.ok()) return r.error();
   if (auto r = tx.value().Commit(); !r.ok()) return r.error();
   return out;
 }
