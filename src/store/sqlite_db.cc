@@ -111,6 +111,12 @@ void Stmt::Reset() {
   sqlite3_clear_bindings(s_);
 }
 
+std::string Stmt::Blob(int col) const {
+  const void* p = sqlite3_column_blob(s_, col);
+  const int n = sqlite3_column_bytes(s_, col);
+  return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), n);
+}
+
 std::string Stmt::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
   if (p == nullptr) return {};

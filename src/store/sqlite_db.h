@@ -55,6 +55,7 @@ class Stmt {
   void Reset();
 
   std::string Text(int col) const;  // NULL → ""
+  std::string Blob(int col) const;  // the bytes of a BLOB (NULL → "")
   std::int64_t Int(int col) const;  // NULL → 0
   double Real(int col) const;       // NULL → 0
   bool IsNull(int col) const;

@@ -618,6 +618,16 @@ Result<std::vector<AttachmentInfo>> SqliteTracking::Attachments(std::int64_t rep
   });
 }
 
+Result<std::string> SqliteTracking::AttachmentData(std::int64_t report_id, std::int64_t id) {
+  auto s = db_->Prepare("SELECT data FROM track_attachments WHERE id = ?1 AND report_id = ?2");
+  if (!s.ok()) return s.error();
+  s.value().Bind(1, id).Bind(2, report_id);
+  auto row = s.value().Step();
+  if (!row.ok()) return row.error();
+  if (!row.value()) return Error{"not_found", "No such attachment."};
+  return s.value().Blob(0);
+}
+
 Result<std::vector<AuditEntry>> SqliteTracking::AuditLog(int limit, int offset) {
   auto s = db_->Prepare(
       "SELECT id, at, actor_id, actor, action, target, before_json, after_json, ip FROM "

@@ -40,6 +40,7 @@ class SqliteTracking final : public TrackingRepo {
                                        const std::string& media_type, const std::string& bytes,
                                        const AuditActor& who) override;
   Result<std::vector<AttachmentInfo>> Attachments(std::int64_t report_id) override;
+  Result<std::string> AttachmentData(std::int64_t report_id, std::int64_t id) override;
   Result<std::vector<AuditEntry>> AuditLog(int limit, int offset) override;
   Result<std::int64_t> AuditCount() override;
 

@@ -109,6 +109,8 @@ class TrackingRepo {
                                                const std::string& media_type,
                                                const std::string& bytes, const AuditActor& who) = 0;
   virtual Result<std::vector<AttachmentInfo>> Attachments(std::int64_t report_id) = 0;
+  // One attachment's bytes; "not_found" unless it belongs to report `report_id`.
+  virtual Result<std::string> AttachmentData(std::int64_t report_id, std::int64_t id) = 0;
 
   // The audit log, newest first, and its size.
   virtual Result<std::vector<AuditEntry>> AuditLog(int limit, int offset) = 0;

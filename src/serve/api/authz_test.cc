@@ -112,6 +112,11 @@ class AuthzTest : public TrackingFixture {
          "/api/reports/" + r + "/resubmit",
          kOfficeAndOwn,
          {{"text", "bổ sung"}, {"percent", 80}}},
+        {"POST", "/api/reports/{id}/attachments", "/api/reports/" + r + "/attachments",
+         kOfficeAndOwn, nullptr, "application/pdf"},
+        {"GET", "/api/reports/{id}/attachments", "/api/reports/" + r + "/attachments", kNotOther},
+        {"GET", "/api/reports/{id}/attachments/{aid}",
+         "/api/reports/" + r + "/attachments/" + std::to_string(attachment_), kNotOther},
         {"GET", "/api/dashboard", "/api/dashboard", kEveryone},
         {"GET", "/api/calendar", "/api/calendar", kEveryone},
         {"GET", "/api/calendar", "/api/calendar?unit=" + own, kNotOther},
@@ -147,6 +152,13 @@ class AuthzTest : public TrackingFixture {
     const Client office = Login("vanphong");
     report_ = JsonOf(Post(office, "/api/tasks/" + std::to_string(task_) + "/reports",
                           ReportBody(kOwnUnit)))["id"];
+    attachment_ =
+        JsonOf(Fetch(port_, "POST", "/api/reports/" + std::to_string(report_) + "/attachments",
+                     {{"Cookie", office.cookie},
+                      {"X-CSRF-Token", office.csrf},
+                      {"Content-Type", "application/pdf"},
+                      {"X-Filename", "bien-ban.pdf"}},
+                     "%PDF-1.4 biên bản"))["id"];
     const std::string text = store::testing::ReadFile(store::testing::SourceDir() +
                                                       "/samples/ke-hoach-88-bang-markdown.txt") +
                              "\nBản thử quyền.\n";
@@ -175,14 +187,18 @@ class AuthzTest : public TrackingFixture {
     std::string body;
     if (c.method != "GET") {
       h.emplace_back("Content-Type", c.content_type);
-      body = c.content_type == "text/plain"
-                 ? "KẾ HOẠCH\nThử tải lên số " + std::to_string(sent_++) + ".\n"
-                 : c.body.dump();
+      if (c.content_type == "text/plain") {
+        body = "KẾ HOẠCH\nThử tải lên số " + std::to_string(sent_++) + ".\n";
+      } else if (c.content_type == "application/pdf") {
+        body = "%PDF-1.4 thử";
+      } else {
+        body = c.body.dump();
+      }
     }
     return Fetch(port_, c.method, c.target, h, body);
   }
 
-  std::int64_t task_ = 0, report_ = 0, plan_ = 0, proposed_ = 0, proposed2_ = 0;
+  std::int64_t task_ = 0, report_ = 0, plan_ = 0, proposed_ = 0, proposed2_ = 0, attachment_ = 0;
   int sent_ = 0;
   Client clients_[kWhoCount];
 };

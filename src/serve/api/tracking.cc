@@ -59,6 +59,19 @@ const nlohmann::json& BodyOf(const Request& req) {
   return req.json.is_object() ? req.json : kEmpty;
 }
 
+std::string UploadedName(const Request& req, const char* fallback) {
+  std::string name = req.Header("x-filename");
+  if (auto decoded = PercentDecode(name)) name = *decoded;
+  if (auto slash = name.find_last_of("/\\"); slash != std::string::npos)
+    name = name.substr(slash + 1);
+  std::string clean;
+  for (char c : name)
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != '"') clean += c;
+  if (clean.size() > 200) clean.resize(200);
+  if (clean.empty() || clean == "." || clean == "..") clean = fallback;
+  return clean;
+}
+
 std::string QueryText(const Request& req, const char* name) {
   auto it = req.query.find(name);
   return it == req.query.end() ? std::string() : it->second;

@@ -80,6 +80,10 @@ inline Response AfterChange(Context& ctx, Response r) {
   return r;
 }
 
+// The file name an upload sends in X-Filename (percent-decoded): its last path component,
+// without control characters, at most 200 bytes; `fallback` when nothing is left.
+std::string UploadedName(const Request& req, const char* fallback);
+
 // The `text` and `percent` of a report body (tasks.cc), for a resubmission.
 Or<track::ProgressReport> ReportTextFields(const nlohmann::json& body);
 // The JSON body of a request; an empty body reads as {}.

@@ -102,6 +102,40 @@ TEST_F(TrackingTest, ReportIsFiledReturnedResubmittedAndConfirmed) {
   EXPECT_EQ(audit["items"][0]["after"]["state"], "confirmed");
 }
 
+TEST_F(TrackingTest, ReportAttachmentsAreStoredAndDownloaded) {
+  const Client officer = Login("sotttt");
+  const std::int64_t task = TaskOf(kOwnUnit);
+  const std::int64_t report = JsonOf(
+      Post(officer, "/api/tasks/" + std::to_string(task) + "/reports", ReportBody(kOwnUnit)))["id"];
+  const std::string base = "/api/reports/" + std::to_string(report) + "/attachments";
+  const std::string pdf("%PDF-1.4\0\x01\x02 biên bản", 20);
+  auto attach = [&](const std::string& type, const std::string& bytes) {
+    return Fetch(port_, "POST", base,
+                 {{"Cookie", officer.cookie},
+                  {"X-CSRF-Token", officer.csrf},
+                  {"Content-Type", type},
+                  {"X-Filename", "..%2F..%2Fbi%C3%AAn-b%E1%BA%A3n.pdf"}},
+                 bytes);
+  };
+  ClientResponse added = attach("application/pdf", pdf);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(JsonOf(added)["name"], "biên-bản.pdf");  // the path part is dropped
+  EXPECT_EQ(JsonOf(added)["size"], 20);
+  EXPECT_EQ(CodeOf(attach("text/html", "<script>alert(1)</script>")), "unsupported_media_type");
+  EXPECT_EQ(CodeOf(attach("application/pdf", "")), "invalid_field");
+  auto list = JsonOf(Get(officer, base));
+  ASSERT_EQ(list["items"].size(), 1u);
+  ClientResponse file = Get(officer, base + "/" + std::to_string(JsonOf(added)["id"].get<int>()));
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, pdf);
+  EXPECT_EQ(file.Header("content-type"), "application/pdf");
+  EXPECT_NE(file.Header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(JsonOf(Get(officer, "/api/tasks/" + std::to_string(task)))["reports"][0]["attachments"],
+            nlohmann::json::array({"biên-bản.pdf"}));
+  EXPECT_EQ(CodeOf(Get(officer, base + "/999")), "not_found");
+  EXPECT_EQ(CodeOf(Get(Login("soyte"), base)), "forbidden");
+}
+
 TEST_F(TrackingTest, OfficeReviewsProposedTasks) {
   const Client office = Login("vanphong");
   // A fresh upload gives proposed tasks to review.

@@ -20,28 +20,13 @@ constexpr const char* kUploadTypes =
     "application/octet-stream, text/plain, "
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/pdf";
 
-// The file name for the reader (it picks the format by extension) and the stored path: the
-// last path component the client sent, without control characters.
-std::string UploadName(const Request& req) {
-  std::string name = req.Header("x-filename");
-  if (auto decoded = PercentDecode(name)) name = *decoded;
-  if (auto slash = name.find_last_of("/\\"); slash != std::string::npos)
-    name = name.substr(slash + 1);
-  std::string clean;
-  for (char c : name)
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) clean += c;
-  if (clean.size() > 200) clean.resize(200);
-  if (clean.empty() || clean == "." || clean == "..") clean = "upload.txt";
-  return clean;
-}
-
 Response Upload(const Request& req, Context& ctx) {
   if (auto denied = Authorize(req, access::Action::kUploadDocument, access::Resource::Global()))
     return std::move(*denied);
   if (ctx.writer == nullptr || ctx.tracking == nullptr)
     return ErrorResponse(ErrorCode::kUnavailable,
                          "This server has no document database (start it with --db).");
-  const std::string name = UploadName(req);
+  const std::string name = UploadedName(req, "upload.txt");
   auto in = read::FromBytes(req.body, name, ctx.upload_limit);
   if (!in.ok()) {
     const Error& e = in.error();
