@@ -292,24 +292,17 @@ Response Plans(const Request& req, Context& ctx) {
 void AddBoardRoutes(Router& router, Context& ctx) {
   const RouteOptions read{.auth = Auth::kSession, .media = ""};
   Context* c = &ctx;
-  router.Add(
-      "GET", "/api/dashboard",
-      [c](const Request& r) { return Cached(r, *c, [&] { return Dashboard(r, *c); }); }, read);
-  router.Add(
-      "GET", "/api/calendar",
-      [c](const Request& r) { return Cached(r, *c, [&] { return Calendar(r, *c); }); }, read);
-  router.Add(
-      "GET", "/api/reminders",
-      [c](const Request& r) { return Cached(r, *c, [&] { return Reminders(r, *c); }); }, read);
-  router.Add(
-      "GET", "/api/units",
-      [c](const Request& r) { return Cached(r, *c, [&] { return Units(r, *c); }); }, read);
-  router.Add(
-      "GET", "/api/units/{id}",
-      [c](const Request& r) { return Cached(r, *c, [&] { return Unit(r, *c); }); }, read);
-  router.Add(
-      "GET", "/api/plans",
-      [c](const Request& r) { return Cached(r, *c, [&] { return Plans(r, *c); }); }, read);
+  // Every board route is a cached read of the same shape.
+  using Handler = Response (*)(const Request&, Context&);
+  const std::pair<const char*, Handler> routes[] = {
+      {"/api/dashboard", Dashboard}, {"/api/calendar", Calendar}, {"/api/reminders", Reminders},
+      {"/api/units", Units},         {"/api/units/{id}", Unit},   {"/api/plans", Plans}};
+  for (const auto& [path, handler] : routes) {
+    router.Add(
+        "GET", path,
+        [c, handler](const Request& r) { return Cached(r, *c, [&] { return handler(r, *c); }); },
+        read);
+  }
 }
 
 }  // namespace dondoc::serve::api

@@ -17,6 +17,7 @@
 
 #include "access/policy.h"
 #include "serve/api/api.h"
+#include "serve/api/tracking.h"
 #include "serve/errors.h"
 
 namespace dondoc::serve::api {
@@ -50,23 +51,6 @@ Response StoreError(const Request& req, const Error& e) {
   std::fprintf(stderr, "dondoc serve: %s %s: store: %s: %s\n", req.method.c_str(), req.path.c_str(),
                e.code.c_str(), e.message.c_str());
   return ErrorResponse(ErrorCode::kInternal);
-}
-
-// The integer query parameter `name` in [min, max], `fallback` when absent.
-std::variant<int, Response> IntParam(const Request& req, const char* name, int min, int max,
-                                     int fallback) {
-  auto it = req.query.find(name);
-  if (it == req.query.end()) return fallback;
-  int v = 0;
-  const std::string& s = it->second;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v < min || v > max) {
-    return ErrorResponse(ErrorCode::kInvalidField,
-                         std::string("'") + name + "' must be a whole number from " +
-                             std::to_string(min) + " to " + std::to_string(max) + ".",
-                         name);
-  }
-  return v;
 }
 
 std::optional<std::int64_t> ParseId(const std::string& s) {
@@ -123,11 +107,11 @@ Response List(const Request& req, StorePool* pool) {
       return ErrorResponse(ErrorCode::kInvalidField, "Unknown query parameter '" + name + "'.",
                            name);
   }
-  auto limit = IntParam(req, "limit", 1, kMaxLimit, kDefaultLimit);
+  auto limit = IntQuery(req, "limit", 1, kMaxLimit, kDefaultLimit);
   if (auto* r = std::get_if<Response>(&limit)) return std::move(*r);
-  auto offset = IntParam(req, "offset", 0, kMaxListOffset, 0);
+  auto offset = IntQuery(req, "offset", 0, kMaxListOffset, 0);
   if (auto* r = std::get_if<Response>(&offset)) return std::move(*r);
-  auto year = IntParam(req, "year", 1900, 2200, 0);
+  auto year = IntQuery(req, "year", 1900, 2200, 0);
   if (auto* r = std::get_if<Response>(&year)) return std::move(*r);
   const std::string q = req.query.count("q") ? req.query.at("q") : "";
   const std::string type = req.query.count("type") ? req.query.at("type") : "";
