@@ -62,14 +62,24 @@ Or<calendar::Date> AsOf(const Request& req, Context& ctx) {
   return std::get<std::optional<calendar::Date>>(d).value_or(Today(ctx));
 }
 
-Response Dashboard(const Request& req, Context& ctx) {
+// The prologue of the routes that take only `as_of`: the date and the board the caller sees.
+struct BoardView {
+  calendar::Date as_of;
+  Board board;
+};
+Or<BoardView> BoardAsOf(const Request& req, Context& ctx) {
   if (auto r = UnknownQuery(req, {"as_of"})) return std::move(*r);
   auto as_of_or = AsOf(req, ctx);
   if (auto* r = std::get_if<Response>(&as_of_or)) return std::move(*r);
-  const calendar::Date as_of = std::get<calendar::Date>(as_of_or);
   auto board_or = VisibleBoard(req, ctx, "");
   if (auto* r = std::get_if<Response>(&board_or)) return std::move(*r);
-  const Board& b = std::get<Board>(board_or);
+  return BoardView{std::get<calendar::Date>(as_of_or), std::move(std::get<Board>(board_or))};
+}
+
+Response Dashboard(const Request& req, Context& ctx) {
+  auto view_or = BoardAsOf(req, ctx);
+  if (auto* r = std::get_if<Response>(&view_or)) return std::move(*r);
+  const auto& [as_of, b] = std::get<BoardView>(view_or);
   const std::string own = OfficerUnit(req);
 
   Json counts = Json::object();
@@ -174,13 +184,9 @@ Response Calendar(const Request& req, Context& ctx) {
 }
 
 Response Reminders(const Request& req, Context& ctx) {
-  if (auto r = UnknownQuery(req, {"as_of"})) return std::move(*r);
-  auto as_of_or = AsOf(req, ctx);
-  if (auto* r = std::get_if<Response>(&as_of_or)) return std::move(*r);
-  const calendar::Date as_of = std::get<calendar::Date>(as_of_or);
-  auto board_or = VisibleBoard(req, ctx, "");
-  if (auto* r = std::get_if<Response>(&board_or)) return std::move(*r);
-  const Board& b = std::get<Board>(board_or);
+  auto view_or = BoardAsOf(req, ctx);
+  if (auto* r = std::get_if<Response>(&view_or)) return std::move(*r);
+  const auto& [as_of, b] = std::get<BoardView>(view_or);
   auto list = track::Reminders(b.tasks, AllReports(b), as_of, kReminderWorkingDays);
   if (!list.ok()) return Failure(req, list.error());
   const std::string own = OfficerUnit(req);
