@@ -16,4 +16,12 @@ inline constexpr std::size_t kMaxDocumentBytes = 32u * 1024 * 1024;
 inline constexpr std::size_t kHeaderFirstWindowBytes = 4 * 1024;
 inline constexpr std::size_t kHeaderWindowBytes = 12 * 1024;
 
+// How long a trích yếu may run. One printed in capitals ends where the lower-case body starts,
+// so it may be long: a decision repealing several others names each in full (15 lines, 1.5 KB
+// on the dev corpus). One in lower case has no such mark, so it is held to a few lines.
+inline constexpr std::size_t kTitleMaxLinesCaps = 24;
+inline constexpr std::size_t kTitleMaxBytesCaps = 4 * 1024;
+inline constexpr std::size_t kTitleMaxLines = 6;
+inline constexpr std::size_t kTitleMaxBytes = 700;
+
 }  // namespace dondoc::limits

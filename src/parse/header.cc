@@ -168,6 +168,69 @@ bool IsAuthorityLine(std::string_view f) {
          StartsWith(f, "quoc hoi khoa");
 }
 
+// The folded length of a signing authority's title at the start of `f` ("bo truong " in
+// "bo truong bo tai chinh"), or 0.
+std::size_t AuthorityTitleLength(std::string_view f) {
+  static constexpr std::string_view kTitles[] = {
+      "bo truong ",       "thu tuong ",       "chu tich ",      "cuc truong ",
+      "tong cuc truong ", "chanh van phong ", "tong giam doc ", "giam doc ",
+  };
+  for (std::string_view t : kTitles) {
+    if (StartsWith(f, t)) return t.size();
+  }
+  return 0;
+}
+
+// A flattened header runs the authority's line into the trích yếu's ("… HUYỆN CHÂU THÀNH ỦY
+// BAN NHÂN DÂN TỈNH TÂY NINH" then "Căn cứ …"). The issuer's name met inside a title line at
+// folded position `end` (just after the name) is that authority line only when nothing in
+// capitals follows it on the line — a title names bodies too ("BẦU CỬ ĐẠI BIỂU QUỐC HỘI VÀ …",
+// "CỦA BỘ TRƯỞNG BỘ CÔNG THƯƠNG QUY ĐỊNH …") — and when the authority is not printed on a line
+// of its own right after ("… THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN THÀNH PHỐ X" / "ỦY BAN NHÂN DÂN
+// THÀNH PHỐ X").
+bool IssuerEndsTheTitleLine(const std::vector<Line>& lines, std::size_t li, std::size_t end,
+                            std::string_view issuer_folded) {
+  const Line& l = lines[li];
+  const std::string_view f = l.f.folded;
+  if (end < f.size() && IsAlnum(f[end])) return false;  // "… TỈNH AN" inside "TỈNH AN GIANG"
+  while (end < f.size() && !IsAlnum(f[end])) ++end;
+  if (end < f.size() && !IsTitleStop(f.substr(end))) {
+    std::size_t we = f.find(' ', end);
+    if (we == std::string_view::npos) we = f.size();
+    int up, low;
+    CountCase(l.TextOfFolded(end, we), &up, &low);
+    if (low == 0) return false;  // the title goes on in capitals
+  }
+  if (li + 1 < lines.size()) {
+    const std::string_view next = lines[li + 1].f.folded;
+    if (IsAuthorityLine(next) || StartsWith(next, issuer_folded)) return false;
+  }
+  return true;
+}
+
+// A draft is marked beside its type name: "DỰ THẢO", "DỰ THẢO LẦN 4", "DỰ THẢO 24.10.2016",
+// "(DỰ THẢO 2)". The folded length of such a mark at the start of `f` with the spaces after
+// it, or 0.
+std::size_t DraftMarkLength(std::string_view f) {
+  std::size_t i = f.starts_with('(') ? 1 : 0;
+  if (!StartsWith(f.substr(i), "du thao")) return 0;
+  i += 7;
+  auto skip_spaces = [&] {
+    while (i < f.size() && f[i] == ' ') ++i;
+  };
+  skip_spaces();
+  if (StartsWith(f.substr(i), "lan ")) {
+    i += 4;
+    skip_spaces();
+  }
+  // A number or a date: "4", "24.10.2016", "02/2025".
+  while (i < f.size() && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.' || f[i] == '/')) ++i;
+  if (i < f.size() && f[i] == ')') ++i;
+  if (i < f.size() && f[i] != ' ') return 0;  // "DỰ THẢOX" or a word glued to the mark
+  skip_spaces();
+  return i;
+}
+
 // The type name at the start of folded `f` if it is printed in capitals in `orig_line`.
 const DocType* TypeNameAt(const Line& line, std::size_t fpos, std::size_t* fend) {
   const std::string_view f = std::string_view(line.f.folded).substr(fpos);
@@ -309,7 +372,11 @@ std::optional<SoAnchor> FindSo(const std::vector<Line>& lines) {
             a.sym.number.clear();
             a.line = li;
             a.end_line = sl;
-            a.end_fpos = sline.f.folded.size();
+            // After the symbol, not the line's end: a flattened header goes on with the type.
+            const std::size_t tend = q + s2->end - 1;
+            std::size_t fe = 0;
+            while (fe < sline.f.folded.size() && sline.f.offsets[fe] < tend) ++fe;
+            a.end_fpos = fe;
             return a;
           }
         }
@@ -429,7 +496,9 @@ std::optional<Issuer> FindIssuer(const std::vector<Line>& lines, std::size_t anc
       if ((StartsWith(rest, "ban") && prev.ends_with("uy")) ||
           (StartsWith(rest, "cuc") && (prev.ends_with("tong") || prev.ends_with("chi"))) ||
           (StartsWith(rest, "bo ") && prev.ends_with("dang")) ||
-          (StartsWith(rest, "doan") && prev.ends_with("lien"))) {
+          (StartsWith(rest, "doan") && prev.ends_with("lien")) ||
+          // "MÔI TRƯỜNG" (environment) is one word, not a school ("TRƯỜNG …").
+          (StartsWith(rest, "truong") && prev.ends_with(" moi"))) {
         continue;
       }
       best = p;
@@ -728,6 +797,14 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
       if (IsTitleStop(rest) && li != scan_line) break;
       std::size_t tend;
+      if (const std::size_t d = DraftMarkLength(rest); d > 0 && d < rest.size()) {
+        if (const DocType* t = TypeNameAt(l, fpos + d, &tend)) {
+          printed = t;
+          h.type_span = l.SpanOfFolded(fpos + d, tend);
+          title_line = li, title_fpos = tend;
+          break;
+        }
+      }
       if (const DocType* t = TypeNameAt(l, fpos, &tend)) {
         printed = t;
         h.type_span = l.SpanOfFolded(fpos, tend);
@@ -794,7 +871,10 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
     bool caps = true;
     std::size_t lines_taken = 0;
     const std::string issuer_folded = h.issuer ? text::Fold(h.issuer->name) : std::string();
-    for (std::size_t li = title_line; li < lines.size() && lines_taken < 6; ++li) {
+    for (std::size_t li = title_line;
+         li < lines.size() &&
+         lines_taken < (caps ? limits::kTitleMaxLinesCaps : limits::kTitleMaxLines);
+         ++li) {
       const Line& l = lines[li];
       std::size_t fpos = li == title_line ? title_fpos : 0;
       const std::string_view f = l.f.folded;
@@ -854,8 +934,12 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
                                 ft.ends_with(" cho") || ft.ends_with(" voi") ||
                                 ft.ends_with(" va") || ft.ends_with(",") ||
                                 ft.ends_with(" thuoc") || ft.ends_with(" tai");
+          // "… THÔNG TƯ SỐ 31/2015/TT-BYT NGÀY 14 THÁNG 10 NĂM 2015" / "CỦA BỘ TRƯỞNG BỘ Y TẾ
+          // QUY ĐỊNH …": after a cited document's number or date, "CỦA …" names its author.
+          const bool after_citation = !ft.empty() && IsAlnum(ft.back()) && ft.back() <= '9';
           if (upper && !open_end &&
-              (IsAuthorityLine(f) || (StartsWith(f, "cua ") && IsAuthorityLine(f.substr(4))) ||
+              (IsAuthorityLine(f) ||
+               (StartsWith(f, "cua ") && !after_citation && IsAuthorityLine(f.substr(4))) ||
                (!issuer_folded.empty() && StartsWith(f, issuer_folded)))) {
             break;
           }
@@ -897,9 +981,13 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
             const auto sp = b.find_last_of(' ');
             return sp == std::string_view::npos ? b : b.substr(sp + 1);
           }();
-          if (words >= 3 && !issuer_folded.empty() && StartsWith(f.substr(w), issuer_folded) &&
-              prev_word != "cua" && prev_word != "thuoc" && prev_word != "cho" &&
-              prev_word != "voi" && prev_word != "va" && prev_word != "tai") {
+          // The authority's line may carry its title first: "… NĂM 2024 BỘ TRƯỞNG BỘ X".
+          const std::size_t name_at = w + AuthorityTitleLength(f.substr(w));
+          if (words >= 3 && !issuer_folded.empty() &&
+              StartsWith(f.substr(name_at), issuer_folded) && prev_word != "cua" &&
+              prev_word != "thuoc" && prev_word != "cho" && prev_word != "voi" &&
+              prev_word != "va" && prev_word != "tai" &&
+              IssuerEndsTheTitleLine(lines, li, name_at + issuer_folded.size(), issuer_folded)) {
             fend = w;
             break;
           }
@@ -928,7 +1016,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
       title += piece;
       ++lines_taken;
-      if (title.size() > 700) break;
+      if (title.size() > (caps ? limits::kTitleMaxBytesCaps : limits::kTitleMaxBytes)) break;
     }
     h.title = Trim(title, " ,;:.-*/");
     // "V/V …" printed under a type name (Công điện, Thông báo): the trích yếu is what follows.

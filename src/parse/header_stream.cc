@@ -15,6 +15,21 @@ bool IsBlank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
+bool EndsWithWord(std::string_view s, std::string_view w) {
+  return s.ends_with(w) && (s.size() == w.size() || s[s.size() - w.size() - 1] == ' ');
+}
+
+// SPEC(NĐ 30/2020, Phụ lục I, cell 4): the day and month are written by hand at signing, so
+// an unsigned copy or a draft prints "ngày      tháng      năm 2025": the blanks are not a
+// gap between two columns.
+bool IsBlankDateGap(std::string_view before, std::string_view after) {
+  const bool day = EndsWithWord(before, "ngày") || EndsWithWord(before, "ngay");
+  const bool month = EndsWithWord(before, "tháng") || EndsWithWord(before, "thang");
+  if (day) return after.starts_with("tháng") || after.starts_with("thang");
+  if (month) return after.starts_with("năm") || after.starts_with("nam");
+  return false;
+}
+
 // Splits a raw line at gaps of 5+ spaces between text (pandoc grid/simple tables).
 std::vector<std::pair<std::size_t, std::size_t>> GapCells(std::string_view text, std::size_t b,
                                                           std::size_t e) {
@@ -26,7 +41,7 @@ std::vector<std::pair<std::size_t, std::size_t>> GapCells(std::string_view text,
     if (text[i] == ' ') {
       std::size_t j = i;
       while (j < e && text[j] == ' ') ++j;
-      if (j - i >= 5 && j < e) {
+      if (j - i >= 5 && j < e && !IsBlankDateGap(text.substr(b, i - b), text.substr(j, e - j))) {
         cells.emplace_back(start, i);
         start = j;
       }

@@ -1,0 +1,117 @@
+// The trích yếu (title) in the header: where it ends and where it does not. One test per cause
+// of a title cut short or run on, each named after the cause. All text is fictional.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "parse/header.h"
+
+namespace dondoc::parse {
+namespace {
+
+const std::string kMinistryHead =
+    "BỘ NỘI VỤ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\n";
+
+// The issuer's name inside the title with more capitals after it is part of the title, not
+// the authority's line run into it.
+TEST(HeaderTitleTest, IssuerNameInsideTheTitleDoesNotEndIt) {
+  const std::string t =
+      "QUỐC HỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Luật số: 12/2026/QH16\nHà Nội, ngày 20 tháng 6 năm 2026\n\nLUẬT\n"
+      "GIÁM SÁT CỦA ĐẠI BIỂU QUỐC HỘI VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN\n"
+      "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n";
+  const Header h = ExtractHeader(t);
+  EXPECT_EQ(h.title, "GIÁM SÁT CỦA ĐẠI BIỂU QUỐC HỘI VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN");
+}
+
+// "… NGÀY 10 THÁNG 3 NĂM 2024" / "CỦA BỘ TRƯỞNG BỘ NỘI VỤ QUY ĐỊNH …": after a cited
+// document's date, "CỦA …" names that document's author and the title goes on; the minister's
+// ministry inside it is not the authority's line either.
+TEST(HeaderTitleTest, AuthorOfACitedDocumentContinuesTheTitle) {
+  const std::string t = kMinistryHead +
+                        "Số: 08/2026/TT-BNV\nHà Nội, ngày 02 tháng 4 năm 2026\n\nTHÔNG TƯ\n"
+                        "SỬA ĐỔI THÔNG TƯ SỐ 05/2024/TT-BNV NGÀY 10 THÁNG 3 NĂM 2024\n"
+                        "CỦA BỘ TRƯỞNG BỘ NỘI VỤ QUY ĐỊNH CHẾ ĐỘ BÁO CÁO THỐNG KÊ\n"
+                        "Căn cứ Luật Thống kê;\n";
+  const Header h = ExtractHeader(t);
+  EXPECT_EQ(h.title,
+            "SỬA ĐỔI THÔNG TƯ SỐ 05/2024/TT-BNV NGÀY 10 THÁNG 3 NĂM 2024 CỦA BỘ TRƯỞNG BỘ NỘI VỤ "
+            "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO THỐNG KÊ");
+  // Without a citation before it, "CỦA <authority>" is still the author's line.
+  const std::string party =
+      "TỈNH ỦY BÌNH SƠN\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 07-KH/TU\nBình Sơn, ngày 02 tháng 3 năm "
+      "2026\n\nKẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\n\nI- "
+      "MỤC TIÊU\n";
+  EXPECT_EQ(ExtractHeader(party).title, "PHÁT TRIỂN KINH TẾ SỐ");
+}
+
+// A title whose last words name the issuer, with the authority's own line printed after it.
+TEST(HeaderTitleTest, IssuerNameEndingTheTitleBeforeTheAuthorityLine) {
+  const std::string t =
+      "ỦY BAN NHÂN DÂN\nTỈNH BÌNH SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 310/QĐ-UBND\n"
+      "Bình Sơn, ngày 12 tháng 5 năm 2026\n\nQUYẾT ĐỊNH\n"
+      "QUY ĐỊNH CHỨC NĂNG CỦA TRUNG TÂM DỊCH VỤ CÔNG\n"
+      "THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH BÌNH SƠN\n\nỦY BAN NHÂN DÂN TỈNH BÌNH SƠN\n\n"
+      "Căn cứ Luật Tổ chức chính quyền địa phương;\n";
+  const Header h = ExtractHeader(t);
+  EXPECT_EQ(h.title,
+            "QUY ĐỊNH CHỨC NĂNG CỦA TRUNG TÂM DỊCH VỤ CÔNG THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH "
+            "BÌNH SƠN");
+}
+
+// A flattened header runs the authority's line, with its title, into the trích yếu's.
+TEST(HeaderTitleTest, FlattenedAuthorityLineWithItsTitleEndsTheTitle) {
+  const std::string t =
+      "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+      "Hạnh phúc ---------------\nSố: 41/QĐ-BTNMT\nHà Nội, ngày 08 tháng 01 năm 2026 QUYẾT ĐỊNH "
+      "VỀ VIỆC BAN HÀNH KẾ HOẠCH BẢO VỆ MÔI TRƯỜNG NĂM 2026 BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI "
+      "TRƯỜNG\nCăn cứ Luật Bảo vệ môi trường;\n";
+  const Header h = ExtractHeader(t);
+  ASSERT_TRUE(h.issuer);
+  EXPECT_EQ(h.issuer->name, "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG");  // "MÔI TRƯỜNG" is one word
+  EXPECT_EQ(h.title, "VỀ VIỆC BAN HÀNH KẾ HOẠCH BẢO VỆ MÔI TRƯỜNG NĂM 2026");
+}
+
+// A decision repealing several others names each in full: a title in capitals may run long.
+TEST(HeaderTitleTest, LongTitleInCapitalsIsKeptWhole) {
+  std::string body = "BÃI BỎ QUYẾT ĐỊNH SỐ 11/2020/QĐ-UBND NGÀY 02/3/2020";
+  for (int k = 12; k < 24; ++k) {
+    body += "\nVÀ QUYẾT ĐỊNH SỐ " + std::to_string(k) + "/2021/QĐ-UBND NGÀY 05/4/2021 CỦA ỦY BAN";
+    body += " NHÂN DÂN TỈNH BÌNH SƠN VỀ QUẢN LÝ CHỢ";
+  }
+  const std::string t =
+      "ỦY BAN NHÂN DÂN\nTỈNH BÌNH SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 77/2026/QĐ-UBND\n"
+      "Bình Sơn, ngày 12 tháng 5 năm 2026\n\nQUYẾT ĐỊNH\n" +
+      body + "\nCăn cứ Luật Tổ chức chính quyền địa phương;\n";
+  const Header h = ExtractHeader(t);
+  EXPECT_GT(h.title.size(), 1000u);
+  EXPECT_TRUE(
+      h.title.ends_with("SỐ 23/2021/QĐ-UBND NGÀY 05/4/2021 CỦA ỦY BAN NHÂN DÂN TỈNH BÌNH "
+                        "SƠN VỀ QUẢN LÝ CHỢ"))
+      << h.title;
+}
+
+// A draft prints "DỰ THẢO …" beside its type name, its number and date left blank.
+TEST(HeaderTitleTest, DraftMarkBeforeTheTypeName) {
+  const std::string law =
+      "QUỐC HỘI --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+      "--------------- Luật số: … /2026/QH16 DỰ THẢO 14.3.2026 LUẬT VỀ CÔNG CHỨNG\n"
+      "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n";
+  Header h = ExtractHeader(law);
+  EXPECT_EQ(h.type_name, "Luật");
+  EXPECT_EQ(h.number, "");
+  EXPECT_EQ(h.title, "VỀ CÔNG CHỨNG");
+  const std::string circular = kMinistryHead +
+                               "Số:\n/2026/TT-BNV\nHà Nội, ngày      tháng      năm 2026 DỰ THẢO "
+                               "LẦN 2 THÔNG TƯ HƯỚNG DẪN CHẾ ĐỘ LƯU TRỮ\nCăn cứ Luật Lưu trữ;\n";
+  h = ExtractHeader(circular);
+  EXPECT_EQ(h.type_name, "Thông tư");
+  EXPECT_EQ(h.date, "");  // the day and month are left blank: no date
+  EXPECT_EQ(h.title, "HƯỚNG DẪN CHẾ ĐỘ LƯU TRỮ");
+}
+
+}  // namespace
+}  // namespace dondoc::parse
