@@ -231,6 +231,37 @@ std::size_t DraftMarkLength(std::string_view f) {
   return i;
 }
 
+// Does the folded title end in a word that needs more ("… CỦA", "… VỀ", "… CHO", a comma)?
+// Then the next line goes on with it whatever it looks like.
+bool EndsOpen(std::string_view ft) {
+  for (std::string_view w : {" cua", " ve", " cho", " voi", " va", ",", " thuoc", " tai"}) {
+    if (ft.ends_with(w)) return true;
+  }
+  return false;
+}
+
+// Where "<Place>, ngày …" starts in line `l` at or after folded position `from`: the place is
+// up to four capitalised words before the comma. npos when there is none.
+std::size_t PlaceDateStart(const Line& l, std::size_t from) {
+  const std::string_view f = l.f.folded;
+  for (std::size_t at = f.find(", ngay", from); at != std::string_view::npos;
+       at = f.find(", ngay", at + 1)) {
+    std::size_t b = at;
+    for (int words = 0; words < 4 && b > from; ++words) {
+      std::size_t ws = f.rfind(' ', b - 1);
+      ws = ws == std::string_view::npos || ws < from ? from : ws + 1;
+      int up, low;
+      CountCase(l.TextOfFolded(ws, ws + 1), &up, &low);
+      if (up == 0) break;
+      b = ws;
+      if (b == from || f[b - 1] != ' ') break;
+      --b;  // the space before the word
+    }
+    if (b < at && b > from) return b;
+  }
+  return std::string_view::npos;
+}
+
 // The type name at the start of folded `f` if it is printed in capitals in `orig_line`.
 const DocType* TypeNameAt(const Line& line, std::size_t fpos, std::size_t* fend) {
   const std::string_view f = std::string_view(line.f.folded).substr(fpos);
@@ -754,6 +785,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
     if (StartsWith(rest, "v/v ")) return 4;
     if (StartsWith(rest, "v/v")) return 3;
     if (StartsWith(rest, "v/ v ")) return 5;
+    if (StartsWith(rest, "v /v ")) return 5;  // OCR
     return 0;
   };
   if (so) {
@@ -853,6 +885,24 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
     }
   }
+  if (!cong_van && !printed) {
+    // OCR of a scan garbles the Số, the date and the motto more often than the short "V/v"
+    // printed under them: a line opening with "V/v" before the body starts is the trích yếu.
+    for (std::size_t li = 0; li < lines.size() && li < 40; ++li) {
+      const Line& l = lines[li];
+      if (l.stamp) continue;
+      const std::string_view f = l.f.folded;
+      std::size_t fpos = 0;
+      while (fpos < f.size() && !IsAlnum(f[fpos]) && f[fpos] != '/') ++fpos;
+      const std::string_view rest = f.substr(fpos);
+      if (IsTitleStop(rest)) break;
+      if (const std::size_t skip = vv_at(rest)) {
+        cong_van = true;
+        title_line = li, title_fpos = fpos + skip;
+        break;
+      }
+    }
+  }
   // Issuer: above the motto when the motto comes before the Số line, else above the Số.
   std::vector<std::size_t> anchors;
   if (motto_line && (!so || *motto_line <= so->line)) anchors.push_back(*motto_line);
@@ -930,10 +980,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
           if (!caps && upper && l.h->text.find(' ') != std::string::npos) break;
           // A title that ends in "… CỦA" / "… VỀ" goes on into the body's name.
           const std::string ft = text::Fold(title);
-          const bool open_end = ft.ends_with(" cua") || ft.ends_with(" ve") ||
-                                ft.ends_with(" cho") || ft.ends_with(" voi") ||
-                                ft.ends_with(" va") || ft.ends_with(",") ||
-                                ft.ends_with(" thuoc") || ft.ends_with(" tai");
+          const bool open_end = EndsOpen(ft);
           // "… THÔNG TƯ SỐ 31/2015/TT-BYT NGÀY 14 THÁNG 10 NĂM 2015" / "CỦA BỘ TRƯỞNG BỘ Y TẾ
           // QUY ĐỊNH …": after a cited document's number or date, "CỦA …" names its author.
           const bool after_citation = !ft.empty() && IsAlnum(ft.back()) && ft.back() <= '9';
@@ -999,6 +1046,9 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         const std::size_t at = f.find(stop, fpos);
         if (at != std::string_view::npos && at < fend) fend = at;
       }
+      // OCR merges two columns onto one line: "V/v giải đáp … Hà Nội, ngày 30 tháng 9 …". The
+      // place and date of the right column end a công văn's trích yếu.
+      if (cong_van) fend = std::min(fend, PlaceDateStart(l, fpos));
       std::string piece = l.TextOfFolded(fpos, fend);
       // A portal's annotations: "[Xử phạt … được hướng dẫn bởi …]".
       for (std::size_t ob = piece.find('['); ob != std::string::npos; ob = piece.find('[')) {
@@ -1016,6 +1066,13 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
       title += piece;
       ++lines_taken;
+      // A công văn's trích yếu is one phrase: a line ending in a full stop closes it (on a scan,
+      // what follows is often the garbled "Kính gửi").
+      // A stray stop after a word that needs more ("… CĂN HỘ CHO." / "NGƯỜI LAO ĐỘNG") is noise.
+      if (cong_van && piece.ends_with('.') &&
+          !EndsOpen(text::Fold(std::string_view(piece).substr(0, piece.size() - 1)))) {
+        break;
+      }
       if (title.size() > (caps ? limits::kTitleMaxBytesCaps : limits::kTitleMaxBytes)) break;
     }
     h.title = Trim(title, " ,;:.-*/");

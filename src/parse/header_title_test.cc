@@ -113,5 +113,30 @@ TEST(HeaderTitleTest, DraftMarkBeforeTheTypeName) {
   EXPECT_EQ(h.title, "HƯỚNG DẪN CHẾ ĐỘ LƯU TRỮ");
 }
 
+// A scanned công văn whose Số, date and motto OCR garbled: its "V/v" line still gives the
+// trích yếu, which ends at a full stop (not at one after "cho") or at the date column merged
+// into its line.
+TEST(HeaderTitleTest, CongVanVvOnAGarbledScan) {
+  const std::string t =
+      "\nB0 TAI CHINH C0NG HOA XA H0I CHU NGHlA VIET NAM\nTONG CUC THUE Doc lap - Tu do - "
+      "Hanh phuc\nS6: ,l0'f /TCT-CS Ha N9i, ngay 0 thang 01 nam 2026\nV/v chinh sach thue "
+      "doi voi\nhang hoa tam nhap.\nKirlh gui: Cuc Thue cac tinh.\nTong cuc Thue nhan duoc cong "
+      "van so 12 cua Cuc Thue.\n";
+  Header h = ExtractHeader(t);
+  EXPECT_EQ(h.type_name, "Công văn");
+  EXPECT_EQ(h.title, "chinh sach thue doi voi hang hoa tam nhap");
+  const std::string stray_stop =
+      "\nTONG CUC THUE C0NG HOA XA H0I\nS6: 4Z /CT-CS\nV/v chi phí mua căn hộ cho.\nngười lao "
+      "động\n\nKính gửi: Công ty Bình An.\n";
+  h = ExtractHeader(stray_stop);
+  EXPECT_EQ(h.title, "chi phí mua căn hộ cho. người lao động");
+  const std::string merged =
+      "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC THUẾ Độc lập - Tự do - Hạnh "
+      "phúc\nsố:4ØŠ /TCT-CS\nV/v giải đáp chính sách thuế Hà Nội, ngày 30 tháng 9 năm 2025\n\n"
+      "Kính gửi: Công ty Bình An.\n";
+  h = ExtractHeader(merged);
+  EXPECT_EQ(h.title, "giải đáp chính sách thuế");
+}
+
 }  // namespace
 }  // namespace dondoc::parse
