@@ -140,9 +140,10 @@ bool IsMottoLine(std::string_view f) {
 // Lines that end a trích yếu: the body starts.
 bool IsTitleStop(std::string_view f) {
   static constexpr std::string_view kStops[] = {
-      "can cu",   "kinh gui",  "xet de nghi", "xet to trinh", "theo de nghi",
-      "dieu 1",   "chuong i",  "phan i",      "quyet dinh:",  "quyet nghi",
-      "noi nhan", "trich yeu", "i.",          "i -",          "i-",
+      "can cu",      "kinh gui",  "xet de nghi", "xet to trinh", "theo de nghi",
+      "dieu 1",      "chuong i",  "phan i",      "quyet dinh:",  "quyet nghi",
+      "noi nhan",    "trich yeu", "i.",          "i -",          "i-",
+      "loi noi dau",  // a constitution's preamble heading
   };
   for (std::string_view s : kStops) {
     if (StartsWith(f, s)) return true;
@@ -194,6 +195,12 @@ bool IssuerEndsTheTitleLine(const std::vector<Line>& lines, std::size_t li, std:
   const std::string_view f = l.f.folded;
   if (end < f.size() && IsAlnum(f[end])) return false;  // "… TỈNH AN" inside "TỈNH AN GIANG"
   while (end < f.size() && !IsAlnum(f[end])) ++end;
+  // The authority's line may go on with the State's name: "QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI …".
+  if (const std::size_t e = PhraseAt(f, end, "nuoc cong hoa xa hoi chu nghia viet nam");
+      e != std::string_view::npos) {
+    end = e;
+    while (end < f.size() && !IsAlnum(f[end])) ++end;
+  }
   if (end < f.size() && !IsTitleStop(f.substr(end))) {
     std::size_t we = f.find(' ', end);
     if (we == std::string_view::npos) we = f.size();
@@ -972,7 +979,10 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         if (l.stamp || IsTitleStop(f) || IsMottoLine(f)) break;
         // A công văn's V/v comes before its date line: the date line ends it.
         if (date_line && li >= *date_line && title_line < *date_line) break;
-        const bool upper = MostlyUpper(l.h->text);
+        int line_up, line_low;
+        CountCase(l.h->text, &line_up, &line_low);
+        // A line without letters ("2025" of a wrapped "… NĂM" / "2025") keeps the title's case.
+        const bool upper = line_up + line_low == 0 ? caps : MostlyUpper(l.h->text);
         if (!title.empty()) {
           // capitals → lower case ends the title; lower case → a capitalised line of two or
           // more words is the authority's line ("GTGT" alone continues a công văn's V/v).
@@ -998,13 +1008,22 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         }
         if (title.empty()) caps = upper;
       } else {
-        // Judge the case by the first words: a flattened line runs on into the body.
-        std::size_t w3 = fpos;
+        // Judge the case by the first words: a flattened line runs on into the body. A portal's
+        // "[Việc thi hành … được hướng dẫn bởi …]" in front is not the title's.
+        std::size_t w0 = fpos;
+        while (w0 < f.size() && f[w0] == '[') {
+          const std::size_t cb = f.find(']', w0);
+          if (cb == std::string_view::npos) break;
+          w0 = cb + 1;
+          while (w0 < f.size() && f[w0] == ' ') ++w0;
+        }
+        if (w0 >= f.size()) w0 = fpos;
+        std::size_t w3 = w0;
         for (int k = 0; k < 4 && w3 < f.size(); ++k) {
           w3 = f.find(' ', w3 + 1);
           if (w3 == std::string_view::npos) w3 = f.size();
         }
-        caps = MostlyUpper(l.TextOfFolded(fpos, w3));
+        caps = MostlyUpper(l.TextOfFolded(w0, w3));
       }
       std::size_t fend = f.size();
       // Within one line: a capitalised title ends where lower-case text starts (a flattened
@@ -1013,6 +1032,12 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         std::size_t words = 0;
         for (std::size_t w = fpos; w < fend; ++w) {
           if (!(w == fpos || f[w - 1] == ' ')) continue;
+          if (f[w] == '[') {  // a portal's annotation, whatever its case
+            const std::size_t cb = f.find(']', w);
+            if (cb == std::string_view::npos || cb + 1 >= fend) break;
+            w = cb;
+            continue;
+          }
           std::size_t we = f.find(' ', w);
           if (we == std::string_view::npos) we = f.size();
           const std::string word = l.TextOfFolded(w, we);
@@ -1042,7 +1067,9 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         }
       }
       // A flattened header runs on into the body: "… năm 2026 Căn cứ Luật …".
-      for (std::string_view stop : {" can cu ", " kinh gui", " xet de nghi", " theo de nghi"}) {
+      // A constitution's or old law's preamble heading: "… LỜI NÓI ĐẦU Trải qua …".
+      for (std::string_view stop :
+           {" can cu ", " kinh gui", " xet de nghi", " theo de nghi", " loi noi dau"}) {
         const std::size_t at = f.find(stop, fpos);
         if (at != std::string_view::npos && at < fend) fend = at;
       }

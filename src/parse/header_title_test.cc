@@ -138,5 +138,27 @@ TEST(HeaderTitleTest, CongVanVvOnAGarbledScan) {
   EXPECT_EQ(h.title, "giải đáp chính sách thuế");
 }
 
+// "… NĂM" / "2025": a line without letters neither starts lower case nor ends the title.
+TEST(HeaderTitleTest, YearWrappedOntoItsOwnLine) {
+  const std::string t =
+      "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 1900/NQ-UBTVQH15\n"
+      "Hà Nội, ngày 16 tháng 6 năm 2026\n\nNGHỊ QUYẾT\n\nVỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP "
+      "XÃ CỦA TỈNH BÌNH SƠN NĂM\n2026\n\nCăn cứ Hiến pháp;\n";
+  EXPECT_EQ(ExtractHeader(t).title,
+            "VỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH BÌNH SƠN NĂM 2026");
+}
+
+// A portal's "[… được hướng dẫn bởi …]" before the title does not make it lower case, and a
+// constitution's "LỜI NÓI ĐẦU" starts its body.
+TEST(HeaderTitleTest, AnnotationBeforeTheTitleAndPreambleHeading) {
+  const std::string t =
+      "QUỐC HỘI ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------\n"
+      "Luật số: 31/2026/QH16 Hà Nội, ngày 13 tháng 11 năm 2026 LUẬT [Điều 5 được hướng dẫn bởi "
+      "Nghị định 12/2027/NĐ-CP] THƯ VIỆN SỐ [Khoản 2 được hướng dẫn bởi Thông tư 3/2027/TT-BVHTTDL]"
+      " LỜI NÓI ĐẦU Thư viện là thiết chế văn hóa\n";
+  EXPECT_EQ(ExtractHeader(t).title, "THƯ VIỆN SỐ");
+}
+
 }  // namespace
 }  // namespace dondoc::parse
