@@ -11,7 +11,7 @@
 // - raw FTS5: the FTS5 expression our search ran (SearchResult::match), alone on the FTS
 //   table and ranked the way FTS5 ranks: every match scored by its bm25 with our weights,
 //   `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts,
-//   5.0, 1.0, 2.0) LIMIT 20` (filters are not applied: they are ours);
+//   5.0, 1.0, 2.0, 0.0) LIMIT 20` (filters are not applied: they are ours);
 // - bounded: the FTS5 statement of our ranking, alone: the newest SearchBounds::body matches
 //   scored by dondoc_bm25 (what FTS5 itself costs in our path; ours/bounded is what our code
 //   adds to it: rows and snippets of the hits shown).
@@ -167,7 +167,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     if (warm.value().hits.empty()) ++empty;
-    const std::string match = warm.value().match;
+    const std::string match =
+        warm.value().match.empty() ? "" : dondoc::store::TextColumns(warm.value().match);
     std::vector<double> mine;
     for (int r = 0; r < repeat; ++r) {
       const auto a = Clock::now();
@@ -186,11 +187,11 @@ int main(int argc, char** argv) {
     std::vector<double> full, mine_bounded;
     std::vector<std::int64_t> top, newest;
     if (!time_raw("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 "
-                  "ORDER BY bm25(documents_fts, 5.0, 1.0, 2.0) LIMIT 20",
+                  "ORDER BY bm25(documents_fts, 5.0, 1.0, 2.0, 0.0) LIMIT 20",
                   match, &full, &top)) {
       return 1;
     }
-    if (!time_raw("SELECT rowid, dondoc_bm25(documents_fts, 5.0, 1.0, 2.0) FROM documents_fts "
+    if (!time_raw("SELECT rowid, dondoc_bm25(documents_fts, 5.0, 1.0, 2.0, 0.0) FROM documents_fts "
                   "WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT " +
                       std::to_string(bounds.body),
                   match, &mine_bounded, &newest)) {
@@ -211,8 +212,8 @@ int main(int argc, char** argv) {
       agree = std::to_string(in_ours) + "/" + std::to_string(top.size());
       // raw FTS5's best, scored as ours are (untimed: every match gets both scores here).
       auto best = raw.value()->Prepare(
-          "SELECT dondoc_bm25(documents_fts, 5.0, 1.0, 2.0) FROM documents_fts WHERE "
-          "documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 5.0, 1.0, 2.0) LIMIT ?2");
+          "SELECT dondoc_bm25(documents_fts, 5.0, 1.0, 2.0, 0.0) FROM documents_fts WHERE "
+          "documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 5.0, 1.0, 2.0, 0.0) LIMIT ?2");
       if (!best.ok()) return 1;
       best.value().BindText(1, match).Bind(2, static_cast<std::int64_t>(mine_scores.size()));
       double theirs_sum = 0, mine_sum = 0;

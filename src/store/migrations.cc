@@ -291,10 +291,47 @@ constexpr std::string_view kV5 = R"sql(
 DROP TRIGGER documents_fts_insert;
 )sql";
 
+// v6: a fourth FTS5 column, `filters`, so that a filtered search starts from the documents
+// that pass the filter. It holds, per document, "T" + type_key, "Y" + year, the issuer_key
+// and the folded names of the task units (SqliteStore writes it: FilterKeys in
+// sqlite_write.cc; the UPDATE below computes the same words for stored rows). A search ANDs
+// `filters : "Tcv"` etc. to its text query and FTS5 intersects the doclists, skipping through
+// the long one with its doclist index; before, the plan walked the matches newest first
+// until 100 passed the filter, every match of a filter that few documents pass (docs/search.md
+// has the measurements and the alternatives). The documents column holds the same text,
+// because the FTS table takes its content from documents (a 'delete' must give FTS5 exactly
+// what was indexed). Rebuilding the index reads every document's text once.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE documents ADD COLUMN filters TEXT;
+UPDATE documents SET filters = trim(
+  coalesce('T' || nullif(type_key, ''), '') || coalesce(' Y' || year, '') ||
+  coalesce(', ' || nullif(issuer_key, ''), '') ||
+  coalesce(', ' || (SELECT group_concat(DISTINCT u.name_key) FROM tasks t
+                    JOIN task_units tu ON tu.task_id = t.id JOIN units u ON u.id = tu.unit
+                    WHERE t.document_id = documents.id), ''));
+DROP TRIGGER documents_fts_delete;
+DROP TRIGGER documents_fts_update;
+DROP TABLE documents_fts;
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, number, filters, content='documents', content_rowid='id', tokenize='vi');
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text, number, filters)
+  VALUES ('delete', old.id, old.title, old.text, old.number, old.filters);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text, number, filters ON documents
+BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text, number, filters)
+  VALUES ('delete', old.id, old.title, old.text, old.number, old.filters);
+  INSERT INTO documents_fts(rowid, title, text, number, filters)
+  VALUES (new.id, new.title, new.text, new.number, new.filters);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kAll = {kV1, kV2, kV3, kV4, kV5};
+  static const std::vector<std::string_view> kAll = {kV1, kV2, kV3, kV4, kV5, kV6};
   return kAll;
 }
 

@@ -90,6 +90,68 @@ TEST(Migrations, FromPreviousVersionKeepsData) {
   EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
 }
 
+// v6 fills the FTS5 column `filters` of the documents stored before it: a filtered search
+// finds them by type, year, issuer and task unit, and the index agrees with the rows.
+TEST(Migrations, V6IndexesTheFiltersOfStoredDocuments) {
+  testing::TempDir dir;
+  const std::string path = dir / "v5.db";
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+  }
+  {
+    auto db = Db::Open(path, {});
+    ASSERT_TRUE(db.ok());
+    // Back to v5 by hand, the way v5 left a database with a document, its task and unit.
+    ASSERT_TRUE(db.value()
+                    ->Exec("DROP TRIGGER documents_fts_delete; DROP TRIGGER documents_fts_update;"
+                           "DROP TABLE documents_fts; ALTER TABLE documents DROP COLUMN filters;"
+                           "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, number, "
+                           "content='documents', content_rowid='id', tokenize='vi');"
+                           "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+                           "INSERT INTO documents_fts(documents_fts, rowid, title, text, number) "
+                           "VALUES ('delete', old.id, old.title, old.text, old.number); END;"
+                           "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text, "
+                           "number ON documents BEGIN SELECT 1; END;"
+                           "PRAGMA user_version = 5")
+                    .ok());
+    ASSERT_TRUE(
+        db.value()
+            ->Exec("INSERT INTO units(id, name, name_key) VALUES (1, 'Sở Y tế', 'so y te');"
+                   "INSERT INTO documents(id, sha256, path, format, encoding, kind, number,"
+                   " type, type_key, issuer, issuer_key, year, title, text, read_warnings,"
+                   " parse_json, parser_version, ingested_at, parsed_at) VALUES (7, 'abc',"
+                   " 'a.txt', 'text', 'utf-8', 'official', '9/KH-UBND', 'KH', 'kh', "
+                   "'UBND tỉnh Hà Nam', 'ubnd tinh ha nam', 2022, 'Kế hoạch tiêm chủng', "
+                   "'Tiêm chủng', '[]', '{}', 'old', 'x', 'x');"
+                   "INSERT INTO tasks(id, document_id, ord, action, span_begin, span_end) "
+                   "VALUES (1, 7, 0, 'x', 0, 1);"
+                   "INSERT INTO task_units(task_id, unit, name, role, span_begin, span_end) "
+                   "VALUES (1, 1, 'Sở Y tế', 'lead', 0, 1);"
+                   "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+            .ok());
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SearchQuery q;
+  q.text = "tiem chung";
+  q.type = "KH";
+  q.year = 2022;
+  q.issuer = "ha nam";
+  q.unit = "so y te";
+  auto hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits.value().hits.size(), 1u);
+  EXPECT_EQ(hits.value().hits[0].row.id, 7);
+  q.year = 2023;
+  hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_TRUE(hits.value().hits.empty());
+  auto problems = store.value()->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
+}
+
 TEST(Migrations, RefusesANewerSchema) {
   testing::TempDir dir;
   const std::string path = dir / "new.db";

@@ -34,6 +34,12 @@ struct MatchQuery {
 
 MatchQuery BuildMatch(std::string_view user_text);
 
+// A BuildMatch expression restricted to the columns of the document (title, text, number),
+// leaving out `filters` (migration v6), which holds words for filtered searches only.
+inline std::string TextColumns(std::string_view match) {
+  return "{title text number} : (" + std::string(match) + ")";
+}
+
 // Whether `text` has the shape of a số/ký hiệu: a running number, then letter groups (type,
 // issuer), separated by '/', '-', '.', or spaces; an optional year group after the number.
 bool LooksLikeNumber(std::string_view text);

@@ -231,10 +231,11 @@ TEST_F(SearchTest, RankFunctionIsBm25) {
   auto& db = static_cast<SqliteStore&>(*store_).db();
   for (const char* text : {"chuyen doi so", "ke hoach", "dong nai, hoa binh", "nghi quyet"}) {
     auto s = db.Prepare(
-        "SELECT bm25(documents_fts, 5.0, 1.0, 2.0), dondoc_bm25(documents_fts, 5.0, 1.0, 2.0)"
-        " FROM documents_fts WHERE documents_fts MATCH ?1");
+        "SELECT bm25(documents_fts, 5.0, 1.0, 2.0, 0.0), "
+        "dondoc_bm25(documents_fts, 5.0, 1.0, 2.0, 0.0) FROM documents_fts WHERE documents_fts "
+        "MATCH ?1");
     ASSERT_TRUE(s.ok()) << s.error().message;
-    s.value().BindText(1, BuildMatch(text).phrases);
+    s.value().BindText(1, TextColumns(BuildMatch(text).phrases));
     int rows = 0;
     for (;;) {
       auto row = s.value().Step();
@@ -284,6 +285,74 @@ TEST_F(SearchTest, Filters) {
   EXPECT_EQ(Ids(q), std::vector<std::int64_t>{ids_[1]});
   q.unit = "hai phong";
   EXPECT_TRUE(Ids(q).empty());
+}
+
+// Filters are words of the FTS5 column `filters` (migration v6), ANDed to the text query:
+// the documents that pass them are found however many newer matches do not, with
+// the candidates bounded to one.
+TEST_F(SearchTest, SelectiveFiltersFindOldDocuments) {
+  auto& store = static_cast<SqliteStore&>(*store_);
+  using testing::MakeDocument;
+  // 40 newer plans about taxes, each with a task for the Department of Finance.
+  std::vector<NewDocument> many;
+  for (int i = 0; i < 40; ++i) {
+    NewDocument d = MakeDocument("t" + std::to_string(i), std::to_string(100 + i) + "/KH-UBND",
+                                 "KH", "2022-02-0" + std::to_string(1 + i % 9),
+                                 "Ủy ban nhân dân tỉnh Long An", "Kế hoạch thu thuế", "Thuế.");
+    d.doc.tasks.push_back({});
+    d.doc.tasks.back().units.push_back({"Sở Tài chính", "", "lead", {0, 1}});
+    many.push_back(std::move(d));
+  }
+  // The oldest tax documents: an official letter, and one plan whose task names another unit.
+  NewDocument letter = MakeDocument("cv", "5/CV-STC", "CV", "2020-06-01",
+                                    "Sở Tài chính tỉnh Hà Nam", "Công văn về thuế", "Thuế.");
+  NewDocument plan = MakeDocument("kh", "6/KH-UBND", "KH", "2021-06-01",
+                                  "Ủy ban nhân dân tỉnh Long An", "Kế hoạch thuế", "Thuế.");
+  plan.doc.tasks.push_back({});
+  plan.doc.tasks.back().units.push_back({"Sở Giáo dục và Đào tạo", "", "lead", {0, 1}});
+  auto old = store_->Put({letter, plan}, {}, false);
+  ASSERT_TRUE(old.ok()) << old.error().message;
+  ASSERT_TRUE(store_->Put(many, {}, false).ok());
+  store.SetSearchBounds({1, 1});
+  SearchQuery q;
+  q.text = "thuế";
+  q.limit = 5;
+  q.type = "CV";  // one document of 42 passes
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{old.value()[0].id});
+  q.year = 2020;  // combined: still that one
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{old.value()[0].id});
+  q.year = 2021;  // none passes both
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.text = "thue";
+  q.unit = "so giao duc";  // a task unit, named in one document only
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{old.value()[1].id});
+  q.type = "KH";
+  q.year = 2021;
+  q.issuer = "long an";
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{old.value()[1].id});
+  q.issuer = "ha nam";  // the issuer of the letter, not of this plan
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.text = "thue";
+  q.issuer = "so tai chinh";  // the letter's issuer; the plans only name it in tasks
+  EXPECT_EQ(Ids(q), std::vector<std::int64_t>{old.value()[0].id});
+  q.issuer = "tai chi";  // whole words only
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.text = "thue";
+  q.type = "QĐ";  // no such document at all
+  EXPECT_TRUE(Ids(q).empty());
+  q.type = "\"";  // a quote is only a character
+  EXPECT_TRUE(Ids(q).empty());
+  q = {};
+  q.text = "thue";
+  q.limit = 50;
+  q.unit = "so tai chinh";  // passed by the many and the letter (its issuer)
+  EXPECT_EQ(Ids(q).size(), 41u);
+  // The filter words are not text: no document says "Y2020".
+  EXPECT_TRUE(Ids("Y2020").empty());
+  EXPECT_TRUE(Ids("Tcv").empty());
 }
 
 TEST_F(SearchTest, RelaxedWhenThePhraseIsAbsent) {

@@ -2,7 +2,9 @@
 // candidates (the newest matches), number hits first, filters.
 // Tested by search_test.cc. How the text becomes a query: search.h.
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -32,7 +34,8 @@ namespace {
 // candidates to what is asked. The cost no longer grows with the corpus, only with how
 // rare the phrase is among the documents holding its words.
 // Snippets are cut afterwards, for the hits shown only (MakeSnippet, search.h).
-constexpr const char* kRank = "dondoc_bm25(documents_fts, 5.0, 1.0, 2.0)";
+// The fourth column, `filters`, weighs nothing: it is there to filter (FilterMatch below).
+constexpr const char* kRank = "dondoc_bm25(documents_fts, 5.0, 1.0, 2.0, 0.0)";
 
 // The filters, as SQL over `documents d` with parameters ?4 … ?7. Each is skipped when its
 // parameter is NULL. Parts of names are matched folded with instr(), not LIKE, so a '%' or
@@ -48,6 +51,40 @@ constexpr const char* kFilters =
 
 // Words in a snippet, as FTS5's snippet() was asked for before.
 constexpr int kSnippetWords = 16;
+
+// A string as one FTS5 phrase: quoted, its quotes doubled.
+std::string Quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Whether FTS5 finds a token in `text` (a phrase without one would match nothing).
+bool HasWord(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return std::isalnum(b) != 0 || b >= 0x80;
+  });
+}
+
+// The filters as FTS5 phrases over the `filters` column (migration v6; FilterKeys in
+// sqlite_write.cc writes it), ANDed to the text query: FTS5 then walks only the documents
+// that pass them, whether they are few or many. Type and year are one exact word each
+// ("Tcv", "Y2020"); issuer and unit are their words as a phrase, so they match whole words
+// (issuer "an" no longer finds "quang nam", as instr() alone did). The SQL filters
+// (kFilters) still run on each candidate: they keep the issuer apart from the task units
+// (one column holds both) and a phrase from running across two names.
+std::string FilterMatch(const SearchQuery& q) {
+  std::string out;
+  if (const std::string type = text::Fold(q.type); !type.empty()) {
+    out += " AND filters : " + Quoted("T" + type);
+  }
+  if (q.year) out += " AND filters : " + Quoted("Y" + std::to_string(*q.year));
+  for (const std::string& words : {text::Fold(q.issuer), text::Fold(q.unit)}) {
+    if (HasWord(words)) out += " AND filters : " + Quoted(words);
+  }
+  return out;
+}
 
 bool Filtered(const SearchQuery& q) {
   return !q.type.empty() || !q.issuer.empty() || q.year.has_value() || !q.unit.empty();
@@ -79,7 +116,7 @@ Result<std::size_t> Candidates(Db& db, const std::string& expr, const SearchQuer
                             " FROM documents_fts WHERE documents_fts MATCH ?1"
                             " ORDER BY rowid DESC LIMIT ?3");
   if (!s.ok()) return s.error();
-  s.value().BindText(1, expr).Bind(3, k);
+  s.value().BindText(1, TextColumns(expr) + FilterMatch(q)).Bind(3, k);
   if (Filtered(q)) BindFilters(s.value(), q);
   std::size_t n = 0;
   for (;;) {

@@ -44,8 +44,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path);
 
 // How many candidates a search ranks (sqlite_search.cc says why it is bounded): the newest
 // `body` matches, or with filters the newest `filtered` matches that pass them (each one a
-// row read, and a selective filter passes few of the rows read). Tests lower them to reach
-// the bounded path on a few documents.
+// row read; FTS5 gives only rows that pass, the filters being words of its `filters`
+// column since migration v6). Tests lower them to reach the bounded path on a few documents.
 struct SearchBounds {
   std::int64_t body = 500;
   std::int64_t filtered = 100;

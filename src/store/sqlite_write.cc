@@ -7,6 +7,7 @@
 // caller's earlier, committed calls are untouched either way.
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "parse/symbol.h"
@@ -51,6 +52,26 @@ bool Fatal(const Error& e) {
          e.code == "not_a_database";
 }
 
+// The words of a document that filtered searches match in the FTS5 column `filters`
+// (migration v6, which computes the same for stored rows in SQL; sqlite_search.cc queries
+// them): "T" + the folded type, "Y" + the year, the issuer key, and the folded names of the
+// units its tasks name, each once. Only the words matter (FTS5 tokenizes them), not the
+// separators.
+std::string FilterKeys(const Document& doc, const std::string& issuer_key) {
+  std::string out;
+  if (const std::string type = text::Fold(doc.type); !type.empty()) out += "T" + type;
+  if (const auto year = YearOf(doc.date)) out += " Y" + std::to_string(*year);
+  if (!issuer_key.empty()) out += ", " + issuer_key;
+  std::set<std::string> units;
+  for (const Task& t : doc.tasks) {
+    for (const TaskUnit& u : t.units) {
+      if (std::string key = text::Fold(u.name); !key.empty()) units.insert(std::move(key));
+    }
+  }
+  for (const std::string& u : units) out += ", " + u;
+  return out;
+}
+
 // The document-level columns shared by INSERT and UPDATE, bound from ?2 on (?1 is the sha256
 // or the id).
 void BindDocumentColumns(Stmt& s, const NewDocument& d, const std::string& now,
@@ -58,6 +79,7 @@ void BindDocumentColumns(Stmt& s, const NewDocument& d, const std::string& now,
   const Document& doc = d.doc;
   const std::string issuer = doc.issuer ? doc.issuer->name : "";
   const std::string parent = doc.issuer ? doc.issuer->parent : "";
+  const std::string issuer_key = text::Fold(issuer + (parent.empty() ? "" : " " + parent));
   s.BindText(2, d.path)
       .BindText(3, doc.source.format)
       .BindText(4, doc.source.encoding)
@@ -69,7 +91,7 @@ void BindDocumentColumns(Stmt& s, const NewDocument& d, const std::string& now,
       .Bind(10, doc.type_name)
       .Bind(11, issuer)
       .Bind(12, parent)
-      .Bind(13, text::Fold(issuer + (parent.empty() ? "" : " " + parent)))
+      .Bind(13, issuer_key)
       .Bind(14, issuer_unit)
       .Bind(15, doc.place)
       .Bind(16, doc.date)
@@ -79,7 +101,8 @@ void BindDocumentColumns(Stmt& s, const NewDocument& d, const std::string& now,
       .BindText(20, WarningsJson(d.read_warnings))
       .BindText(21, d.parse_json)
       .BindText(22, d.parser_version)
-      .BindText(23, now);
+      .BindText(23, now)
+      .BindText(24, FilterKeys(doc, issuer_key));
 }
 
 }  // namespace
@@ -110,9 +133,9 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
   auto s = db_->Prepare(
       "INSERT INTO documents(sha256, path, format, encoding, kind, number, number_key, type, "
       "type_key, type_name, issuer, issuer_parent, issuer_key, issuer_unit, place, date, year, "
-      "title, text, read_warnings, parse_json, parser_version, parsed_at, ingested_at) "
+      "title, text, read_warnings, parse_json, parser_version, parsed_at, ingested_at, filters) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19, ?20, ?21, ?22, ?23, ?23) RETURNING id");
+      "?19, ?20, ?21, ?22, ?23, ?23, ?24) RETURNING id");
   if (!s.ok()) return s.error();
   s.value().BindText(1, d.sha256);
   BindDocumentColumns(s.value(), d, now, issuer_unit);
@@ -149,7 +172,7 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
       "number_key = ?7, type = ?8, type_key = ?9, type_name = ?10, issuer = ?11, "
       "issuer_parent = ?12, issuer_key = ?13, issuer_unit = ?14, place = ?15, date = ?16, "
       "year = ?17, title = ?18, text = ?19, read_warnings = ?20, parse_json = ?21, "
-      "parser_version = ?22, parsed_at = ?23 WHERE id = ?1");
+      "parser_version = ?22, parsed_at = ?23, filters = ?24 WHERE id = ?1");
   if (!s.ok()) return s.error();
   s.value().Bind(1, id);
   BindDocumentColumns(s.value(), d, now, issuer_unit);
@@ -351,8 +374,8 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
   // One statement for the batch, so FTS5 writes one index segment for it: the documents that
   // were rolled back to their savepoint are not there to index.
   auto index = db_->Prepare(
-      "INSERT INTO documents_fts(rowid, title, text, number) "
-      "SELECT id, title, text, number FROM documents WHERE id > ?1");
+      "INSERT INTO documents_fts(rowid, title, text, number, filters) "
+      "SELECT id, title, text, number, filters FROM documents WHERE id > ?1");
   if (!index.ok()) return index.error();
   index.value().Bind(1, last_id.value());
   if (auto r = index.value().Run(); !r.ok()) return r.error();
