@@ -160,5 +160,18 @@ TEST(HeaderTitleTest, AnnotationBeforeTheTitleAndPreambleHeading) {
   EXPECT_EQ(ExtractHeader(t).title, "THƯ VIỆN SỐ");
 }
 
+// A flattened authority line with the State's name after the issuer's: "… QUỐC HỘI NƯỚC CỘNG
+// HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Xét thấy …".
+TEST(HeaderTitleTest, FlattenedAuthorityLineWithTheStateName) {
+  const std::string t =
+      "QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 40/2026/QH16\nHà Nội, ngày 26 tháng 11 năm 2026 NGHỊ QUYẾT VỀ NHÀ Ở XÃ HỘI TRƯỚC NGÀY "
+      "01 THÁNG 7 NĂM 2026 QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Xét thấy cần bảo đảm\n";
+  const Header h = ExtractHeader(t);
+  ASSERT_TRUE(h.issuer);
+  EXPECT_EQ(h.issuer->name, "QUỐC HỘI");
+  EXPECT_EQ(h.title, "VỀ NHÀ Ở XÃ HỘI TRƯỚC NGÀY 01 THÁNG 7 NĂM 2026");
+}
+
 }  // namespace
 }  // namespace dondoc::parse
