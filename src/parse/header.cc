@@ -793,6 +793,13 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
     if (StartsWith(rest, "v/v")) return 3;
     if (StartsWith(rest, "v/ v ")) return 5;
     if (StartsWith(rest, "v /v ")) return 5;  // OCR
+    // OCR reads the slash as a letter or drops it: "Viv", "VW", "Vv", "VAv", "V#v", "V/w". No
+    // Vietnamese word ends in v or w, so a 2–3 character "v…v"/"v…w" token is the mark.
+    if (const std::size_t sp = rest.find(' '); sp != std::string_view::npos && sp >= 2 && sp <= 3 &&
+                                               rest[0] == 'v' &&
+                                               (rest[sp - 1] == 'v' || rest[sp - 1] == 'w')) {
+      return sp + 1;
+    }
     return 0;
   };
   if (so) {

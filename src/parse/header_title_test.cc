@@ -173,5 +173,24 @@ TEST(HeaderTitleTest, FlattenedAuthorityLineWithTheStateName) {
   EXPECT_EQ(h.title, "VỀ NHÀ Ở XÃ HỘI TRƯỚC NGÀY 01 THÁNG 7 NĂM 2026");
 }
 
+// OCR reads the slash of "V/v" as a letter or drops it ("Viv", "VW", "Vv", "VAv", "V#v"); no
+// Vietnamese word ends in v or w. A Vietnamese word starting with V is not the mark.
+TEST(HeaderTitleTest, OcrReadsOfTheVvMark) {
+  for (const std::string mark : {"Viv", "VW", "Vv", "VAv", "V#v", "V/w"}) {
+    const std::string t =
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC THUẾ Độc lập - Tự do - Hạnh "
+        "phúc\nSố: 4120/TCT-CS Hà Nội, ngày 08 tháng 12 năm 2025\n" +
+        mark + " thuế giá trị gia tăng\n\nKính gửi: Cục Thuế tỉnh Bình Sơn\n";
+    const Header h = ExtractHeader(t);
+    EXPECT_EQ(h.type_name, "Công văn") << mark;
+    EXPECT_EQ(h.title, "thuế giá trị gia tăng") << mark;
+  }
+  const std::string word =
+      "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC THUẾ Độc lập - Tự do - Hạnh "
+      "phúc\nSố: 4121/TCT-CS Hà Nội, ngày 08 tháng 12 năm 2025\nVề thuế giá trị gia tăng\n\n"
+      "Kính gửi: Cục Thuế tỉnh Bình Sơn\n";
+  EXPECT_EQ(ExtractHeader(word).title, "");
+}
+
 }  // namespace
 }  // namespace dondoc::parse
