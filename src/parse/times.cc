@@ -204,8 +204,14 @@ std::vector<TimeExpr> Scanner::Run() {
       }
     }
     const char c = f_[p];
-    if (!IsAlnum(c) || (p > 0 && IsAlnum(f_[p - 1]))) {
+    if (!IsAlnum(c)) {
+      // Past the gap to the next word, stopping after a line break for the test above.
       ++p;
+      while (p < n && !IsAlnum(f_[p]) && f_[p - 1] != '\n') ++p;
+      continue;
+    }
+    if (p > 0 && IsAlnum(f_[p - 1])) {  // inside a word (a matcher ended there)
+      while (p < n && IsAlnum(f_[p])) ++p;
       continue;
     }
     if (IsDigit(c)) {
