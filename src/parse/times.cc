@@ -290,18 +290,26 @@ std::size_t Scanner::TryAt(std::size_t p) {
   } else if (f_[p] == 'q') {
     use = kPiece;
   } else {
-    // The table is in alphabetical order: only the entries sharing the word's first letter
-    // are compared, and a word whose first letter starts none is skipped at once.
-    static constexpr auto kByFirst = [] {
-      std::array<std::pair<std::uint8_t, std::uint8_t>, 256> r{};
+    // The table is in alphabetical order: only the entries sharing the word's first two
+    // letters are compared (the second byte taken & 31: a digit there shares a bucket with a
+    // letter, and simply matches no entry), and most words are skipped at once.
+    constexpr auto bucket = [](char first, char second) {
+      return static_cast<std::size_t>(first - 'a') * 32 +
+             (static_cast<unsigned char>(second) & 31);
+    };
+    static constexpr auto kByFirstTwo = [&] {
+      std::array<std::pair<std::uint8_t, std::uint8_t>, 26 * 32> r{};
       for (std::size_t i = 0; i < std::size(kFirstWords); ++i) {
-        auto& [b, e] = r[kFirstWords[i].word & 0xFF];
+        const auto w = kFirstWords[i].word;
+        auto& [b, e] = r[bucket(static_cast<char>(w & 0xFF), static_cast<char>((w >> 8) & 0xFF))];
         if (b == e) b = static_cast<std::uint8_t>(i);
         e = static_cast<std::uint8_t>(i + 1);
       }
       return r;
     }();
-    const auto [first, last] = kByFirst[static_cast<unsigned char>(f_[p])];
+    // Here f_[p] is a-z (digits and 'q' were taken above); p + 1 may be the end.
+    const char second = p + 1 < f_.size() ? f_[p + 1] : ' ';
+    const auto [first, last] = kByFirstTwo[bucket(f_[p], second)];
     if (first == last) return kNo;
     const std::uint64_t word = PackLetters(f_, p);
     for (std::size_t i = first; i < last; ++i) {
