@@ -274,6 +274,8 @@ std::size_t Scanner::TryAt(std::size_t p) {
       {pack("nam"), kPiece},
       {pack("ngay"), kSoon | kPiece},
       {pack("nhan"), kOccasion},
+      {pack("qui"), kPiece},
+      {pack("quy"), kPiece},
       {pack("sau"), kEvent | kRelative | kPiece},
       {pack("thang"), kPiece},
       {pack("thoi"), kRelative | kPiece},
@@ -287,8 +289,6 @@ std::size_t Scanner::TryAt(std::size_t p) {
   unsigned use = 0;
   if (IsDigit(f_[p])) {
     use = kRelative | kContinuous | kRecurring | kPiece;
-  } else if (f_[p] == 'q') {
-    use = kPiece;
   } else {
     // The table is in alphabetical order: only the entries sharing the word's first two
     // letters are compared (the second byte taken & 31: a digit there shares a bucket with a
@@ -307,7 +307,7 @@ std::size_t Scanner::TryAt(std::size_t p) {
       }
       return r;
     }();
-    // Here f_[p] is a-z (digits and 'q' were taken above); p + 1 may be the end.
+    // Here f_[p] is a-z (digits were taken above); p + 1 may be the end.
     const char second = p + 1 < f_.size() ? f_[p + 1] : ' ';
     const auto [first, last] = kByFirstTwo[bucket(f_[p], second)];
     if (first == last) return kNo;
