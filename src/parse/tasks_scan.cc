@@ -326,10 +326,10 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
     // |" then "PHỤ LỤC II" with no blank line between): the next table has its own header.
     if (in_table && table.flattened && node_here && WordAt(fs, t, "phu luc")) close_table();
     // Tables.
-    const auto pipes = std::count(fs.begin() + static_cast<std::ptrdiff_t>(lb),
-                                  fs.begin() + static_cast<std::ptrdiff_t>(le), '|');
     const bool lone_pipe = !blank && te - t == 1 && fs[t] == '|';
-    const bool md_row = !lone_pipe && t < te && fs[t] == '|' && pipes >= 2;
+    // A row starts with '|' and has a second one; most lines start otherwise and are not read.
+    const bool md_row = !lone_pipe && t < te && fs[t] == '|' &&
+                        fs.substr(t + 1, le - t - 1).find('|') != std::string_view::npos;
     // A cell of only bold marks between lone "|" lines ("|", "** **", "|": an empty bold cell
     // of a group row) is an empty cell of a flattened table, not the blank line that ends it.
     // Other markup-only lines ("* *" before "Nơi nhận") still end the table.
