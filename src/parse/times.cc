@@ -496,7 +496,6 @@ std::size_t Scanner::ContinuousAt(std::size_t p) {
     return p + 4;
   }
   std::size_t e = WordAt(f_, p, "thuong xuyen");
-  const bool label = LabelBefore(p);
   if (e != kNo) {
     // "không thường xuyên"; "chi thường xuyên" (recurrent spending) and "giáo dục thường
     // xuyên" (continuing education) are nouns.
@@ -510,10 +509,10 @@ std::size_t Scanner::ContinuousAt(std::size_t p) {
     if (k < f_.size() && f_[k] == ',') k = Skip(f_, k + 1);
     if (std::size_t v = Eat(f_, k, "va"); v != kNo) k = v;
     if (std::size_t l = WordAt(f_, k, "lien tuc"); l != kNo) e = l;
-    if (!(label || IsCell(p, e) || ClauseEndAfter(e))) return kNo;
+    if (!(LabelBefore(p) || IsCell(p, e) || ClauseEndAfter(e))) return kNo;
   } else {
     e = WordAt(f_, p, "lien tuc");
-    if (e == kNo || !(label || IsCell(p, e))) return kNo;
+    if (e == kNo || !(LabelBefore(p) || IsCell(p, e))) return kNo;
   }
   Emit(p, e, "continuous", "", "");
   return e;
