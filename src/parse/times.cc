@@ -109,6 +109,20 @@ constexpr auto kTriggerFirst = [] {
   return r;
 }();
 
+// The triggers by their first two bytes (the first a-z, the second & 31), as a bit set over
+// kTriggers' indices: PieceFlow tries only these, in kTriggers' order.
+constexpr std::size_t TriggerBucket(char first, char second) {
+  return static_cast<std::size_t>(first - 'a') * 32 + (static_cast<unsigned char>(second) & 31);
+}
+static_assert(std::size(kTriggers) <= 32);
+constexpr auto kTriggersByFirstTwo = [] {
+  std::array<std::uint32_t, 26 * 32> r{};
+  for (std::size_t i = 0; i < std::size(kTriggers); ++i) {
+    r[TriggerBucket(kTriggers[i].words[0], kTriggers[i].words[1])] |= std::uint32_t{1} << i;
+  }
+  return r;
+}();
+
 // pack() of the word at p: its first (up to 8) letters a-z, the first in the lowest byte. Eight
 // bytes are tested at once (SWAR) where the text has them: this runs at every word start.
 std::uint64_t PackLetters(std::string_view f, std::size_t p) {
@@ -343,8 +357,11 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
   for (int k = 0; k < 4; ++k) {
     bool matched = false;
     if (q >= f_.size() || !kTriggerFirst[static_cast<unsigned char>(f_[q])]) break;
-    for (const Trigger& t : kTriggers) {
-      if (f_[q] != t.words[0]) continue;
+    // f_[q] is a-z here (every trigger starts so).
+    const char second = q + 1 < f_.size() ? f_[q + 1] : ' ';
+    for (std::uint32_t cand = kTriggersByFirstTwo[TriggerBucket(f_[q], second)]; cand != 0;
+         cand &= cand - 1) {
+      const Trigger& t = kTriggers[std::countr_zero(cand)];
       const std::size_t e = WordAt(f_, q, t.words);
       if (e == kNo) continue;
       if ((t.flags & kEnd) && WordAt(f_, Skip(f_, e), "nam") != kNo) continue;  // "cuối năm"
