@@ -308,8 +308,7 @@ std::size_t Scanner::TryAt(std::size_t p) {
     // letters are compared (the second byte taken & 31: a digit there shares a bucket with a
     // letter, and simply matches no entry), and most words are skipped at once.
     constexpr auto bucket = [](char first, char second) {
-      return static_cast<std::size_t>(first - 'a') * 32 +
-             (static_cast<unsigned char>(second) & 31);
+      return static_cast<std::size_t>(first - 'a') * 32 + (static_cast<unsigned char>(second) & 31);
     };
     static constexpr auto kByFirstTwo = [&] {
       std::array<std::pair<std::uint8_t, std::uint8_t>, 26 * 32> r{};
@@ -663,7 +662,8 @@ std::size_t Scanner::EventWindowAt(std::size_t p) {
   while (joined) {
     std::size_t e = kNo;
     unsigned bit = 1;
-    for (std::string_view w : {"truoc", "trong", "sau"}) {
+    static constexpr std::string_view kWindow[] = {"truoc", "trong", "sau"};
+    for (std::string_view w : kWindow) {
       if ((e = WordAt(f_, q, w)) != kNo) break;
       bit <<= 1;
     }
@@ -687,7 +687,8 @@ std::size_t Scanner::EventWindowAt(std::size_t p) {
 // "dịp Quốc khánh 2/9", "nhân dịp Tết Nguyên đán", "vào dịp lễ 30/4".
 std::size_t Scanner::OccasionAt(std::size_t p) {
   std::size_t q = p;
-  for (std::string_view w : {"nhan", "vao", "trong"}) {
+  static constexpr std::string_view kLeads[] = {"nhan", "vao", "trong"};
+  for (std::string_view w : kLeads) {
     if (std::size_t e = Eat(f_, p, w); e != kNo) {
       q = e;
       break;
@@ -728,8 +729,12 @@ std::string Scanner::EventDate(std::string_view folded_name) const {
 // "trong 30 ngày kể từ ngày ký", "trong thời hạn 10 ngày làm việc kể từ ngày nhận được …".
 std::size_t Scanner::RelativeAt(std::size_t p) {
   std::size_t q = p;
-  for (std::string_view w : {"trong thoi han", "trong vong", "trong thoi gian", "trong",
-                             "cham nhat la", "cham nhat", "khong qua", "sau", "thoi han"}) {
+  // Static arrays, not braced lists, in the matchers: a braced list is built on the stack at
+  // every call, and these run at most words of a document.
+  static constexpr std::string_view kLeads[] = {"trong thoi han", "trong vong",   "trong thoi gian",
+                                                "trong",          "cham nhat la", "cham nhat",
+                                                "khong qua",      "sau",          "thoi han"};
+  for (std::string_view w : kLeads) {
     if (std::size_t e = Eat(f_, p, w); e != kNo) {
       q = e;
       break;
@@ -741,7 +746,9 @@ std::size_t Scanner::RelativeAt(std::size_t p) {
   std::size_t a = Skip(f_, e);
   if (a < f_.size() && f_[a] == ',') a = Skip(f_, a + 1);
   std::size_t anchor = kNo;
-  for (std::string_view w : {"ke tu khi", "ke tu", "tinh tu", "sau khi", "sau"}) {
+  static constexpr std::string_view kAnchors[] = {"ke tu khi", "ke tu", "tinh tu", "sau khi",
+                                                  "sau"};
+  for (std::string_view w : kAnchors) {
     if ((anchor = Eat(f_, a, w)) != kNo) break;
   }
   if (anchor == kNo) return kNo;
@@ -810,8 +817,9 @@ bool Scanner::LineStartBefore(std::size_t p) const {
 bool Scanner::LabelBefore(std::size_t p) const {
   std::size_t i = p;
   while (i > 0 && (IsBlank(f_[i - 1]) || f_[i - 1] == ':' || f_[i - 1] == '-')) --i;
-  for (std::string_view w :
-       {"thoi gian", "thoi han", "tien do", "thuc hien", "trien khai", "tien hanh"}) {
+  static constexpr std::string_view kLabels[] = {"thoi gian", "thoi han",   "tien do",
+                                                 "thuc hien", "trien khai", "tien hanh"};
+  for (std::string_view w : kLabels) {
     if (i >= w.size() && f_.substr(i - w.size(), w.size()) == w &&
         (i == w.size() || !IsAlnum(f_[i - w.size() - 1]))) {
       return true;
