@@ -13,7 +13,6 @@
 #include "units/index.h"
 
 #include <algorithm>
-#include <set>
 #include <utility>
 
 #include "units/fuzzy.h"
@@ -304,8 +303,11 @@ std::vector<FuzzyHit> Index::Fuzzy(const std::vector<std::string>& words) const 
   }
   std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
   if (lists.size() > 2) lists.resize(2);
-  std::set<std::uint32_t> candidates;
-  for (const auto* list : lists) candidates.insert(list->begin(), list->end());
+  // In key order, each once: a sorted vector (a std::set allocated a node per key).
+  std::vector<std::uint32_t> candidates;
+  for (const auto* list : lists) candidates.insert(candidates.end(), list->begin(), list->end());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (std::uint32_t k : candidates) {
     const Key& key = keys_[k];
     if (key.needs_place) continue;
