@@ -288,8 +288,6 @@ std::size_t Scanner::TryAt(std::size_t p) {
       {pack("nam"), kPiece},
       {pack("ngay"), kSoon | kPiece},
       {pack("nhan"), kOccasion},
-      {pack("qui"), kPiece},
-      {pack("quy"), kPiece},
       {pack("sau"), kEvent | kRelative | kPiece},
       {pack("thang"), kPiece},
       {pack("thoi"), kRelative | kPiece},
@@ -303,6 +301,15 @@ std::size_t Scanner::TryAt(std::size_t p) {
   unsigned use = 0;
   if (IsDigit(f_[p])) {
     use = kRelative | kContinuous | kRecurring | kPiece;
+  } else if (f_[p] == 'q') {
+    // A quarter: "quý"/"quí" (not "quy định", "quan", "quốc" …), or "QII/2025", "Q2/2025".
+    const char second = p + 1 < f_.size() ? f_[p + 1] : ' ';
+    const std::uint64_t word = PackLetters(f_, p);
+    if (word != pack("quy") && word != pack("qui") && second != 'i' &&
+        !(second >= '1' && second <= '4')) {
+      return kNo;
+    }
+    use = kPiece;
   } else {
     // The table is in alphabetical order: only the entries sharing the word's first two
     // letters are compared (the second byte taken & 31: a digit there shares a bucket with a
@@ -320,7 +327,7 @@ std::size_t Scanner::TryAt(std::size_t p) {
       }
       return r;
     }();
-    // Here f_[p] is a-z (digits were taken above); p + 1 may be the end.
+    // Here f_[p] is a-z but q (taken above); p + 1 may be the end.
     const char second = p + 1 < f_.size() ? f_[p + 1] : ' ';
     const auto [first, last] = kByFirstTwo[bucket(f_[p], second)];
     if (first == last) return kNo;
