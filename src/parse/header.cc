@@ -238,6 +238,27 @@ std::size_t DraftMarkLength(std::string_view f) {
   return i;
 }
 
+// "Kính gửi:" as OCR reads it, run into the line before: "Kirlh gui:", "Kinh giri:",
+// "Kỉnhgửì:" — k, two or three letters, h, an optional space, g, one to three letters, i, and
+// the colon (without it, "kinh gi…" may be words of the title). Its folded position or npos.
+std::size_t KinhGuiRead(std::string_view f, std::size_t from) {
+  auto letter = [&](std::size_t i) { return i < f.size() && f[i] >= 'a' && f[i] <= 'z'; };
+  for (std::size_t k = f.find('k', from); k != std::string_view::npos; k = f.find('k', k + 1)) {
+    if (k > 0 && IsAlnum(f[k - 1])) continue;
+    std::size_t i = k + 1, n = 0;
+    while (letter(i) && f[i] != 'h' && n < 4) ++i, ++n;
+    if (n < 2 || n > 3 || i >= f.size() || f[i] != 'h') continue;
+    ++i;
+    if (i < f.size() && f[i] == ' ') ++i;
+    if (i >= f.size() || f[i] != 'g') continue;
+    std::size_t j = i + 1, m = 0;
+    while (letter(j)) ++j, ++m;
+    if (m < 2 || m > 4 || f[j - 1] != 'i' || j >= f.size() || f[j] != ':') continue;
+    return k;
+  }
+  return std::string_view::npos;
+}
+
 // Does the folded title end in a word that needs more ("… CỦA", "… VỀ", "… CHO", a comma)?
 // Then the next line goes on with it whatever it looks like.
 bool EndsOpen(std::string_view ft) {
@@ -1082,7 +1103,11 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
       // OCR merges two columns onto one line: "V/v giải đáp … Hà Nội, ngày 30 tháng 9 …". The
       // place and date of the right column end a công văn's trích yếu.
-      if (cong_van) fend = std::min(fend, PlaceDateStart(l, fpos));
+      bool ends_here = false;
+      if (cong_van) {
+        fend = std::min(fend, PlaceDateStart(l, fpos));
+        if (const std::size_t kg = KinhGuiRead(f, fpos); kg < fend) fend = kg, ends_here = true;
+      }
       std::string piece = l.TextOfFolded(fpos, fend);
       // A portal's annotations: "[Xử phạt … được hướng dẫn bởi …]".
       for (std::size_t ob = piece.find('['); ob != std::string::npos; ob = piece.find('[')) {
@@ -1090,7 +1115,10 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
         piece.erase(ob, cb == std::string::npos ? std::string::npos : cb - ob + 1);
       }
       piece = Trim(piece, " ");
-      if (piece.empty()) continue;
+      if (piece.empty()) {
+        if (ends_here) break;
+        continue;
+      }
       const Span ps = l.SpanOfFolded(fpos, fend);
       if (title.empty()) {
         tspan = ps;
@@ -1100,6 +1128,7 @@ Header ExtractHeaderIn(std::string_view text, std::size_t window) {
       }
       title += piece;
       ++lines_taken;
+      if (ends_here) break;
       // A công văn's trích yếu is one phrase: a line ending in a full stop closes it (on a scan,
       // what follows is often the garbled "Kính gửi").
       // A stray stop after a word that needs more ("… CĂN HỘ CHO." / "NGƯỜI LAO ĐỘNG") is noise.

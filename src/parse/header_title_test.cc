@@ -192,5 +192,17 @@ TEST(HeaderTitleTest, OcrReadsOfTheVvMark) {
   EXPECT_EQ(ExtractHeader(word).title, "");
 }
 
+// "Kính gửi:" read by OCR as "Kirlh gui:" or glued "Kỉnhgửì:" on the V/v's line ends the
+// trích yếu; "kinh" of the title ("kinh doanh", "kinh phí") does not.
+TEST(HeaderTitleTest, OcrKinhGuiRunIntoTheTitle) {
+  const std::string head =
+      "TONG CUC THUE C0NG HOA XA H0I\nS6: 4Z /CT-CS\nV/v chính sách thuế hộ kinh doanh và kinh "
+      "phí công đoàn ";
+  for (const std::string read : {"Kirlh gui:", "Kinh giri:", "Kỉnhgửì:"}) {
+    const Header h = ExtractHeader(head + read + " Cục Thuế tỉnh Bình Sơn\nCục Thuế nhận được\n");
+    EXPECT_EQ(h.title, "chính sách thuế hộ kinh doanh và kinh phí công đoàn") << read;
+  }
+}
+
 }  // namespace
 }  // namespace dondoc::parse
