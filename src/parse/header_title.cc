@@ -1,12 +1,15 @@
 // Tested by header_title_test.cc and header_test.cc. See header_title.h.
 #include "parse/header_title.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "base/limits.h"
 #include "parse/dates.h"
 #include "parse/symbol.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace dondoc::parse {
 namespace {
@@ -70,15 +73,16 @@ bool IssuerEndsTheTitleLine(const std::vector<Line>& lines, std::size_t li, std:
 }
 
 // "Kính gửi:" as OCR reads it, run into the line before: "Kirlh gui:", "Kinh giri:",
-// "Kỉnhgửì:" — k, two or three letters, h, an optional space, g, one to three letters, i, and
-// the colon (without it, "kinh gi…" may be words of the title). Its folded position or npos.
+// "Kỉnhgửì:", "inh gửi:" — a word of two to four letters then h, an optional space, g, two to
+// four letters ending in i, and the colon (without it, "kinh gi…" may be words of the title).
+// Its folded position or npos.
 std::size_t KinhGuiRead(std::string_view f, std::size_t from) {
   auto letter = [&](std::size_t i) { return i < f.size() && f[i] >= 'a' && f[i] <= 'z'; };
-  for (std::size_t k = f.find('k', from); k != std::string_view::npos; k = f.find('k', k + 1)) {
-    if (k > 0 && IsAlnum(f[k - 1])) continue;
-    std::size_t i = k + 1, n = 0;
-    while (letter(i) && f[i] != 'h' && n < 4) ++i, ++n;
-    if (n < 2 || n > 3 || i >= f.size() || f[i] != 'h') continue;
+  for (std::size_t k = from; k < f.size(); ++k) {
+    if (!letter(k) || (k > 0 && IsAlnum(f[k - 1]))) continue;
+    std::size_t i = k, n = 0;
+    while (letter(i) && f[i] != 'h' && n < 5) ++i, ++n;
+    if (n < 2 || n > 4 || i >= f.size() || f[i] != 'h') continue;
     ++i;
     if (i < f.size() && f[i] == ' ') ++i;
     if (i >= f.size() || f[i] != 'g') continue;
@@ -88,6 +92,19 @@ std::size_t KinhGuiRead(std::string_view f, std::size_t from) {
     return k;
   }
   return std::string_view::npos;
+}
+
+// Does `text` open with a word of two or more letters in lower case?
+bool StartsWithLowerWord(std::string_view text) {
+  int letters = 0;
+  for (std::size_t i = 0; i < text.size() && text[i] != ' ';) {
+    std::size_t len;
+    const char32_t cp = text::DecodeAt(text, i, &len);
+    if (!u_islower(static_cast<UChar32>(cp))) return false;
+    ++letters;
+    i += len;
+  }
+  return letters >= 2;
 }
 
 // Does the folded title end in a word that needs more ("… CỦA", "… VỀ", "… CHO", a comma)?
@@ -202,8 +219,11 @@ Title ReadTitle(const std::vector<Line>& lines, const TitleStart& from) {
           break;
         }
         // A blank line ends the trích yếu, unless it goes on in capitals (Party titles
-        // are often printed in two blocks).
-        if (l.h->boundary_before && !(caps && upper && !l.h->bold && title.size() < 200)) {
+        // are often printed in two blocks) or, on a scan with blank lines between all its
+        // lines, a công văn's V/v goes on with a lower-case word ("V/v hướng dẫn chính sách"
+        // / "" / "thuế TNDN"): no sentence of the body starts in lower case.
+        if (l.h->boundary_before && !(caps && upper && !l.h->bold && title.size() < 200) &&
+            !(from.cong_van && !caps && StartsWithLowerWord(l.h->text))) {
           break;
         }
       }

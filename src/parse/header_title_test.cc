@@ -198,10 +198,24 @@ TEST(HeaderTitleTest, OcrKinhGuiRunIntoTheTitle) {
   const std::string head =
       "TONG CUC THUE C0NG HOA XA H0I\nS6: 4Z /CT-CS\nV/v chính sách thuế hộ kinh doanh và kinh "
       "phí công đoàn ";
-  for (const std::string read : {"Kirlh gui:", "Kinh giri:", "Kỉnhgửì:"}) {
+  for (const std::string read : {"Kirlh gui:", "Kinh giri:", "Kỉnhgửì:", "inh gửi:"}) {
     const Header h = ExtractHeader(head + read + " Cục Thuế tỉnh Bình Sơn\nCục Thuế nhận được\n");
     EXPECT_EQ(h.title, "chính sách thuế hộ kinh doanh và kinh phí công đoàn") << read;
   }
+}
+
+// A scan with blank lines between all its lines: the V/v goes on after a blank line with a
+// lower-case word; a capitalised line or the recipients after it do not continue it.
+TEST(HeaderTitleTest, CongVanVvAcrossBlankLinesOfAScan) {
+  const std::string t =
+      "TONG CUC THUE C0NG HOA XA H0I\n\nS6: 4Z /CT-CS\n\nV/v hướng dẫn chính sách\n\n"
+      "thuế thu nhập doanh nghiệp\n\nHà Nội, ngày 08 tháng 12 năm 2025\n\nKính gửi: Cục Thuế "
+      "tỉnh Bình Sơn\n";
+  EXPECT_EQ(ExtractHeader(t).title, "hướng dẫn chính sách thuế thu nhập doanh nghiệp");
+  const std::string next_is_body =
+      "TONG CUC THUE C0NG HOA XA H0I\n\nS6: 4Z /CT-CS\n\nV/v hướng dẫn chính sách\n\n"
+      "Tổng cục Thuế nhận được công văn số 12 của Cục Thuế.\n";
+  EXPECT_EQ(ExtractHeader(next_is_body).title, "hướng dẫn chính sách");
 }
 
 }  // namespace
