@@ -99,8 +99,11 @@ bool StartsWithLowerWord(std::string_view text) {
   int letters = 0;
   for (std::size_t i = 0; i < text.size() && text[i] != ' ';) {
     std::size_t len;
-    const char32_t cp = text::DecodeAt(text, i, &len);
-    if (!u_islower(static_cast<UChar32>(cp))) return false;
+    const auto cp = static_cast<UChar32>(text::DecodeAt(text, i, &len));
+    if (!u_islower(cp)) {
+      if (u_isalpha(cp)) return false;
+      break;  // "hàng," — the word ends at its punctuation
+    }
     ++letters;
     i += len;
   }

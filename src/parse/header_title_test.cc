@@ -216,6 +216,11 @@ TEST(HeaderTitleTest, CongVanVvAcrossBlankLinesOfAScan) {
       "TONG CUC THUE C0NG HOA XA H0I\n\nS6: 4Z /CT-CS\n\nV/v hướng dẫn chính sách\n\n"
       "Tổng cục Thuế nhận được công văn số 12 của Cục Thuế.\n";
   EXPECT_EQ(ExtractHeader(next_is_body).title, "hướng dẫn chính sách");
+  const std::string punctuated =
+      "TONG CUC THUE C0NG HOA XA H0I\n\nS6: 4Z /CT-CS\n\nV/v xác định giao dịch liên\n\n"
+      "kết, thuế thu nhập doanh nghiệp\n\nKính gửi: Cục Thuế tỉnh Bình Sơn\n";
+  EXPECT_EQ(ExtractHeader(punctuated).title,
+            "xác định giao dịch liên kết, thuế thu nhập doanh nghiệp");
 }
 
 }  // namespace
