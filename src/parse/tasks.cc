@@ -41,7 +41,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstring>
 
 #include "parse/task_table.h"
 #include "parse/tasks_scan.h"
@@ -75,23 +74,6 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r
 // needle's first letter, and "c" or "p" start a good share of folded Vietnamese syllables.
 bool Contains(std::string_view hay, std::string_view needle) {
   return memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr;
-}
-
-// Contains, found by memchr for needle[pivot], a letter rare in folded Vietnamese ('r' of "chu
-// tri", 'p' of "phoi hop"): memchr skips most of a paragraph at once where memmem reads every
-// byte. For the hot tests of every paragraph.
-bool ContainsVia(std::string_view hay, std::string_view needle, std::size_t pivot) {
-  if (needle.size() > hay.size()) return false;
-  const std::size_t last = hay.size() - needle.size();  // the last possible start
-  std::size_t from = pivot;                             // where needle[pivot] may be
-  while (from <= last + pivot) {
-    const void* hit = std::memchr(hay.data() + from, needle[pivot], last + pivot + 1 - from);
-    if (hit == nullptr) return false;
-    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - hay.data());
-    if (std::memcmp(hay.data() + at - pivot, needle.data(), needle.size()) == 0) return true;
-    from = at + 1;
-  }
-  return false;
 }
 
 std::size_t Skip(std::string_view fs, std::size_t p, std::size_t e) {
@@ -683,7 +665,7 @@ class Extractor {
   bool MayNameUnits(const parse::Paragraph& p,
                     const std::vector<std::pair<std::size_t, std::size_t>>& sentences) const {
     const std::string_view para = fs_.substr(p.content, p.end - p.content);
-    if (ContainsVia(para, "chu tri", 4) || ContainsVia(para, "phoi hop", 0)) return true;
+    if (Contains(para, "chu tri") || Contains(para, "phoi hop")) return true;
     auto clause_start = [&](std::size_t q) {
       q = Skip(fs_, q, p.end);
       for (std::string_view w :
