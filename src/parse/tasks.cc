@@ -328,8 +328,7 @@ class Extractor {
       std::size_t next = std::string_view::npos;
       if (fs_[i] == ';') {
         next = Skip(fs_, i + 1, e);
-      } else if (fs_[i] == 'v' && i > part &&
-                 !std::isalnum(static_cast<unsigned char>(fs_[i - 1])) && WordAt(fs_, i, "va")) {
+      } else if (fs_[i] == 'v' && i > part && WordAt(fs_, i, "va")) {  // WordAt: a word start
         next = Skip(fs_, i + 2, e);
       }
       if (next == std::string_view::npos || next >= e) continue;
