@@ -804,6 +804,13 @@ class Extractor {
       best = list;
       const std::size_t before = m.begin >= sentence.first + 8 ? m.begin - 8 : sentence.first;
       requested = fs_.substr(before, m.begin - before).find("de nghi") != std::string_view::npos;
+      // "Sở A chỉ đạo Chi cục B thực hiện các nội dung sau:": both carry out the items, the
+      // directing unit and the one it directs (which alone would drop the body answerable).
+      if (WordAt(fs_, q, "chi dao")) {
+        std::size_t directed_end = 0;
+        for (int d : a_.List(*ms, q + 7, e, &directed_end)) best.push_back(d);
+        break;
+      }
     }
     if (best.empty()) return false;
     std::vector<UnitMention> units;

@@ -568,6 +568,22 @@ TEST(TasksTest, IntroSentenceGovernsItems) {
   EXPECT_EQ(Units(tasks[2]), (V{"Đài Phát thanh và Truyền hình tỉnh/execute"}));
 }
 
+// "X chỉ đạo Y thực hiện các nội dung sau:": the items are X's and Y's, not Y's alone (nor
+// those of the last unit the intro names).
+TEST(TasksTest, IntroDirectingUnitKeepsTheItems) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Tài chính chỉ đạo Chi cục Thống kê tỉnh thực hiện các nội dung sau:\n\n"
+      "- Lập phương án điều tra trình Sở phê duyệt.\n\n"
+      "- Tổng hợp số liệu; báo cáo UBND tỉnh trước ngày 15/12/2026.\n\n"
+      "2. Sở Y tế bố trí nhân lực thực hiện.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[0]), (V{"Sở Tài chính/execute", "Chi cục Thống kê tỉnh/execute"}));
+  EXPECT_EQ(Units(tasks[1]), Units(tasks[0]));
+  EXPECT_EQ(Units(tasks[2]), (V{"Sở Y tế/execute"}));
+}
+
 TEST(TasksTest, InformationIntroIsNoSection) {
   const std::string text =
       "II. NỘI DUNG\n"
