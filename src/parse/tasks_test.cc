@@ -584,6 +584,21 @@ TEST(TasksTest, IntroDirectingUnitKeepsTheItems) {
   EXPECT_EQ(Units(tasks[2]), (V{"Sở Y tế/execute"}));
 }
 
+// A unit heading whose name the source wrapped onto the next line ("Đề nghị Ủy\nban …") still
+// heads the items under it.
+TEST(TasksTest, WrappedUnitHeadingGovernsItems) {
+  const std::string text =
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Y tế tổ chức triển khai thực hiện Kế hoạch.\n\n"
+      "2. Đề nghị Ủy\nban Mặt trận Tổ quốc Việt Nam tỉnh\n\n"
+      "a) Chỉ đạo các tổ chức thành\nviên tăng cường công tác truyền thông.\n\n"
+      "b) Tham gia huy động nguồn lực.\n";
+  const auto tasks = ExtractTasks(text, Doc(text));
+  ASSERT_EQ(tasks.size(), 3u);
+  EXPECT_EQ(Units(tasks[1]), (V{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh/requested"}));
+  EXPECT_EQ(Units(tasks[2]), Units(tasks[1]));
+}
+
 TEST(TasksTest, InformationIntroIsNoSection) {
   const std::string text =
       "II. NỘI DUNG\n"

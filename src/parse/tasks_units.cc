@@ -784,7 +784,22 @@ bool MayStartMention(std::string_view text, const text::FoldedText& f, std::size
   if (we - pos == 2 && fs.compare(pos, 2, "so") == 0 && we < fs.size() && fs[we] == ',') {
     return true;
   }
-  return Capitalized(text, f, pos) && HeadAt(fs, pos) != nullptr;
+  if (!Capitalized(text, f, pos)) return false;
+  if (HeadAt(fs, pos) != nullptr) return true;
+  // A head the source wrapped onto the next line ("Đề nghị Ủy\nban Mặt trận …"): the gate reads
+  // the line break as a space (the finders behind it match across line breaks themselves).
+  bool wrapped = false;
+  for (std::size_t k = we; k < fs.size() && (fs[k] == ' ' || fs[k] == '\t' || fs[k] == '\n'); ++k) {
+    wrapped = wrapped || fs[k] == '\n';
+  }
+  if (!wrapped) return false;
+  std::string joined;
+  for (std::size_t i = pos; i < fs.size() && joined.size() < 48; ++i) {
+    const bool blank = fs[i] == ' ' || fs[i] == '\n' || fs[i] == '\t';
+    if (blank && !joined.empty() && joined.back() == ' ') continue;
+    joined += blank ? ' ' : fs[i];
+  }
+  return HeadAt(joined, 0) != nullptr;
 }
 
 std::string MentionName(std::string_view text, const text::FoldedText& f, const UnitMention& m) {
