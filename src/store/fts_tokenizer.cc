@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/search.h"
 #include "store/search_rank.h"
 #include "store/sqlite_db.h"
 
@@ -105,9 +106,27 @@ int FindFts5(sqlite3* db, fts5_api** api) {
   return rc;
 }
 
+// dondoc_filter_words(text, prefix): FilterWords (search.h) for migration v7; NULL text is ''.
+void FilterWordsSql(sqlite3_context* ctx, int, sqlite3_value** args) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+  const auto* prefix = reinterpret_cast<const char*>(sqlite3_value_text(args[1]));
+  if (prefix == nullptr || prefix[0] == '\0') {
+    sqlite3_result_error(ctx, "dondoc_filter_words: the prefix is empty", -1);
+    return;
+  }
+  const std::string out = FilterWords(text == nullptr ? "" : text, prefix[0]);
+  sqlite3_result_text(ctx, out.c_str(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Result<Ok> RegisterViTokenizer(sqlite3* db) {
+  if (const int rc = sqlite3_create_function_v2(db, "dondoc_filter_words", 2,
+                                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                                FilterWordsSql, nullptr, nullptr, nullptr);
+      rc != SQLITE_OK) {
+    return SqliteError(rc, db, "");
+  }
   fts5_api* api = nullptr;
   if (const int rc = FindFts5(db, &api); rc != SQLITE_OK) return SqliteError(rc, db, "");
   if (api == nullptr || api->iVersion < 2) {

@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <set>
+#include <sstream>
+#include <string>
+
 #include "store/sqlite_store.h"
 #include "store/test_util.h"
 
@@ -90,9 +95,9 @@ TEST(Migrations, FromPreviousVersionKeepsData) {
   EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
 }
 
-// v6 fills the FTS5 column `filters` of the documents stored before it: a filtered search
-// finds them by type, year, issuer and task unit, and the index agrees with the rows.
-TEST(Migrations, V6IndexesTheFiltersOfStoredDocuments) {
+// v6 and v7 fill the FTS5 column `filters` of the documents stored before them: a filtered
+// search finds them by type, year, issuer and task unit, and the index agrees with the rows.
+TEST(Migrations, V6V7IndexTheFiltersOfStoredDocuments) {
   testing::TempDir dir;
   const std::string path = dir / "v5.db";
   {
@@ -147,6 +152,41 @@ TEST(Migrations, V6IndexesTheFiltersOfStoredDocuments) {
   hits = store.value()->Search(q);
   ASSERT_TRUE(hits.ok());
   EXPECT_TRUE(hits.value().hits.empty());
+  auto problems = store.value()->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
+}
+
+// The filter words v7 computes in SQL for stored documents are those Put writes (the same
+// words; the order of the unit names may differ).
+TEST(Migrations, V7ComputesTheFilterWordsPutWrites) {
+  testing::TempDir dir;
+  auto store = OpenSqliteStore(dir / "a.db");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  NewDocument d = testing::MakeDocument("abc", "9/KH-UBND", "KH", "2022-03-04",
+                                        "UBND tỉnh Bà Rịa - Vũng Tàu", "Kế hoạch", "Tiêm chủng");
+  d.doc.issuer->parent = "Ủy ban nhân dân";
+  d.doc.tasks.push_back({});
+  d.doc.tasks.back().units = {{"Sở Y tế", "", "lead", {0, 1}},
+                              {"Sở Tài chính", "", "coordinate", {0, 1}}};
+  d.doc.tasks.push_back({});
+  d.doc.tasks.back().units = {{"Sở Y tế", "", "lead", {0, 1}}};
+  ASSERT_TRUE(store.value()->Put({d}, {}, false).ok());
+  auto& db = static_cast<SqliteStore&>(*store.value()).db();
+  auto words = [&db] {
+    auto s = db.Prepare("SELECT filters FROM documents");
+    EXPECT_TRUE(s.ok() && s.value().Step().ok());
+    std::istringstream in(s.value().Text(0));
+    std::multiset<std::string> out{std::istream_iterator<std::string>(in), {}};
+    return out;
+  };
+  const auto put = words();
+  EXPECT_EQ(put.count("Tkh"), 1u);
+  EXPECT_EQ(put.count("Y2022"), 1u);
+  EXPECT_EQ(put.count("ivung"), 1u);
+  EXPECT_EQ(put.count("uso"), 2u);  // two units, each once
+  ASSERT_TRUE(db.Exec(Migrations()[6]).ok());
+  EXPECT_EQ(words(), put);
   auto problems = store.value()->Check();
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems.value().empty()) << problems.value()[0];

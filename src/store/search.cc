@@ -349,4 +349,21 @@ MatchQuery BuildMatch(std::string_view user_text) {
   return q;
 }
 
+std::string FilterWords(std::string_view folded, char prefix) {
+  std::string out;
+  bool in_word = false;
+  for (const char c : folded) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool word =
+        b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    if (word && !in_word) {
+      if (!out.empty()) out += ' ';
+      out += prefix;
+    }
+    if (word) out += c;
+    in_word = word;
+  }
+  return out;
+}
+
 }  // namespace dondoc::store

@@ -34,6 +34,14 @@ struct MatchQuery {
 
 MatchQuery BuildMatch(std::string_view user_text);
 
+// The words of a folded name as they are stored in, and searched for in, the FTS5 column
+// `filters` (migrations v6–v7): each run of ASCII letters and digits and non-ASCII bytes,
+// with `prefix` in front ('i' issuer, 'u' task unit), space-separated: "ubnd tinh ha noi",
+// 'i' → "iubnd itinh iha inoi". The prefix makes them tokens of their own: the word "noi" is
+// in nearly every document, "inoi" only in those of a Hà Nội issuer, so FTS5 intersects short
+// doclists. Registered as the SQL function dondoc_filter_words(text, prefix) for the migration.
+std::string FilterWords(std::string_view folded, char prefix);
+
 // A BuildMatch expression restricted to the columns of the document (title, text, number),
 // leaving out `filters` (migration v6), which holds words for filtered searches only.
 inline std::string TextColumns(std::string_view match) {

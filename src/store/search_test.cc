@@ -355,6 +355,14 @@ TEST_F(SearchTest, SelectiveFiltersFindOldDocuments) {
   EXPECT_TRUE(Ids("Tcv").empty());
 }
 
+TEST(FilterWords, PrefixesEachWord) {
+  EXPECT_EQ(FilterWords("ubnd tinh ha noi", 'i'), "iubnd itinh iha inoi");
+  EXPECT_EQ(FilterWords("ba ria - vung tau,so y te", 'u'), "uba uria uvung utau uso uy ute");
+  EXPECT_EQ(FilterWords("  35/KH  ", 'i'), "i35 iKH");
+  EXPECT_EQ(FilterWords("", 'i'), "");
+  EXPECT_EQ(FilterWords(" - ", 'i'), "");
+}
+
 TEST_F(SearchTest, RelaxedWhenThePhraseIsAbsent) {
   bool relaxed = false;
   SearchQuery q;

@@ -2,7 +2,6 @@
 // candidates (the newest matches), number hits first, filters.
 // Tested by search_test.cc. How the text becomes a query: search.h.
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -59,29 +58,27 @@ std::string Quoted(std::string_view text) {
   return out + "\"";
 }
 
-// Whether FTS5 finds a token in `text` (a phrase without one would match nothing).
-bool HasWord(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return std::isalnum(b) != 0 || b >= 0x80;
-  });
-}
-
-// The filters as FTS5 phrases over the `filters` column (migration v6; FilterKeys in
+// The filters as FTS5 phrases over the `filters` column (migrations v6–v7; FilterKeys in
 // sqlite_write.cc writes it), ANDed to the text query: FTS5 then walks only the documents
 // that pass them, whether they are few or many. Type and year are one exact word each
-// ("Tcv", "Y2020"); issuer and unit are their words as a phrase, so they match whole words
-// (issuer "an" no longer finds "quang nam", as instr() alone did). The SQL filters
-// (kFilters) still run on each candidate: they keep the issuer apart from the task units
-// (one column holds both) and a phrase from running across two names.
+// ("Tcv", "Y2020"); issuer and unit are their words as a phrase of prefixed words
+// (FilterWords, search.h: "iha inoi"), so they match whole words (issuer "an" no longer
+// finds "quang nam", as instr() alone did) and their doclists are short. The unit filter is
+// the issuer's words or a task unit's. The SQL filters (kFilters) still run on each
+// candidate: they keep a phrase from running across two names.
 std::string FilterMatch(const SearchQuery& q) {
   std::string out;
   if (const std::string type = text::Fold(q.type); !type.empty()) {
     out += " AND filters : " + Quoted("T" + type);
   }
   if (q.year) out += " AND filters : " + Quoted("Y" + std::to_string(*q.year));
-  for (const std::string& words : {text::Fold(q.issuer), text::Fold(q.unit)}) {
-    if (HasWord(words)) out += " AND filters : " + Quoted(words);
+  if (const std::string words = FilterWords(text::Fold(q.issuer), 'i'); !words.empty()) {
+    out += " AND filters : " + Quoted(words);
+  }
+  const std::string unit = text::Fold(q.unit);
+  if (const std::string words = FilterWords(unit, 'u'); !words.empty()) {
+    out += " AND (filters : " + Quoted(words) + " OR filters : " + Quoted(FilterWords(unit, 'i')) +
+           ")";
   }
   return out;
 }

@@ -12,6 +12,7 @@
 
 #include "parse/symbol.h"
 #include "store/edge_kind.h"
+#include "store/search.h"
 #include "store/sqlite_store.h"
 #include "text/fold.h"
 
@@ -53,22 +54,23 @@ bool Fatal(const Error& e) {
 }
 
 // The words of a document that filtered searches match in the FTS5 column `filters`
-// (migration v6, which computes the same for stored rows in SQL; sqlite_search.cc queries
-// them): "T" + the folded type, "Y" + the year, the issuer key, and the folded names of the
-// units its tasks name, each once. Only the words matter (FTS5 tokenizes them), not the
-// separators.
+// (migration v7, which computes the same for stored rows in SQL; sqlite_search.cc queries
+// them): "T" + the folded type, "Y" + the year, the issuer key's words prefixed 'i' and the
+// task units' folded names' words prefixed 'u' (FilterWords, search.h), each unit once.
 std::string FilterKeys(const Document& doc, const std::string& issuer_key) {
   std::string out;
   if (const std::string type = text::Fold(doc.type); !type.empty()) out += "T" + type;
   if (const auto year = YearOf(doc.date)) out += " Y" + std::to_string(*year);
-  if (!issuer_key.empty()) out += ", " + issuer_key;
+  out += " " + FilterWords(issuer_key, 'i');
   std::set<std::string> units;
   for (const Task& t : doc.tasks) {
     for (const TaskUnit& u : t.units) {
       if (std::string key = text::Fold(u.name); !key.empty()) units.insert(std::move(key));
     }
   }
-  for (const std::string& u : units) out += ", " + u;
+  std::string names;
+  for (const std::string& u : units) names += u + ",";
+  out += " " + FilterWords(names, 'u');
   return out;
 }
 
