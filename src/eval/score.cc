@@ -148,16 +148,41 @@ std::optional<bool> MatchIssuer(const Document& d, const Gold& g) {
   return false;
 }
 
+// Abbreviations official titles use, written out, so "thuế GTGT" and the portal's "thuế giá
+// trị gia tăng" compare as the same words (both sides are expanded).
+void ExpandAbbreviations(std::vector<std::string>* words) {
+  static const std::map<std::string, std::vector<std::string>> kExpansions = {
+      {"gtgt", {"gia", "tri", "gia", "tang"}},      {"tncn", {"thu", "nhap", "ca", "nhan"}},
+      {"tndn", {"thu", "nhap", "doanh", "nghiep"}}, {"ttdb", {"tieu", "thu", "dac", "biet"}},
+      {"ubnd", {"uy", "ban", "nhan", "dan"}},       {"hdnd", {"hoi", "dong", "nhan", "dan"}},
+      {"bhxh", {"bao", "hiem", "xa", "hoi"}},       {"bhyt", {"bao", "hiem", "y", "te"}},
+  };
+  std::vector<std::string> out;
+  for (std::string& w : *words) {
+    if (auto it = kExpansions.find(w); it != kExpansions.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    } else {
+      out.push_back(std::move(w));
+    }
+  }
+  *words = std::move(out);
+}
+
 std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
   if (g.title.empty()) return std::nullopt;
   std::vector<std::string> gw = Words(g.title);
   // Portal prefixes: "TOÀN VĂN: Nghị định …".
   if (gw.size() > 2 && gw[0] == "toan" && gw[1] == "van") gw.erase(gw.begin(), gw.begin() + 2);
+  const bool telegram = (gw.size() > 2 && gw[0] == "cong" && gw[1] == "dien") ||
+                        Words(g.type) == Words("Công điện") ||
+                        Words(d.type_name) == Words("Công điện");
   DropType(&gw, g.type);
   DropType(&gw, d.type_name);
   // Drop the code's words, numbers, "năm <year>" and a trailing "do … ban hành".
   const auto code_words = Words(g.code.empty() ? d.number : g.code);
-  if (gw.size() >= 2 && gw[gw.size() - 2] == "ban" && gw.back() == "hanh") {
+  // The portal's closing "do <issuer> ban hành", for a telegram (Công điện) "do <issuer> điện".
+  if ((gw.size() >= 2 && gw[gw.size() - 2] == "ban" && gw.back() == "hanh") ||
+      (!gw.empty() && gw.back() == "dien" && telegram)) {
     const auto it = std::find(gw.rbegin(), gw.rend(), "do");
     if (it != gw.rend()) gw.erase(std::prev(it.base()), gw.end());
   }
@@ -171,14 +196,24 @@ std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
     if ((gw[i] == "nam" || gw[i] == "so") && i + 1 < gw.size() && HasDigit(gw[i + 1])) continue;
     gclean.push_back(gw[i]);
   }
+  // The portal joins number and subject with "về" ("Công văn 56/CT-CS năm 2026 về chính sách
+  // …"); the document's own trích yếu starts with the subject (or "V/v").
+  if (gclean.size() > 1 && gclean[0] == "ve") gclean.erase(gclean.begin());
   if (gclean.empty()) return std::nullopt;
+  ExpandAbbreviations(&gclean);
   std::vector<std::string> ow = Words(d.title);
   DropType(&ow, d.type_name);
+  // Our words get the gold's cleaning of numbers: no digits, and no "năm"/"số" before one
+  // ("… số 12/KH-UBND năm 2025" in ours is as much a citation as in the portal's title).
   std::vector<std::string> oclean;
-  for (const auto& w : ow) {
-    if (!HasDigit(w)) oclean.push_back(w);
+  for (std::size_t i = 0; i < ow.size(); ++i) {
+    if (HasDigit(ow[i])) continue;
+    if ((ow[i] == "nam" || ow[i] == "so") && i + 1 < ow.size() && HasDigit(ow[i + 1])) continue;
+    oclean.push_back(ow[i]);
   }
+  if (oclean.size() > 1 && oclean[0] == "ve") oclean.erase(oclean.begin());
   if (oclean.empty()) return false;
+  ExpandAbbreviations(&oclean);
   std::map<std::string, int> bag;
   for (const auto& w : oclean) ++bag[w];
   int common = 0;

@@ -66,6 +66,42 @@ TEST(ScoreTest, TitleAgainstPortalTitles) {
   EXPECT_FALSE(MatchTitle(Doc("61-CP", "Nghị định", "X"), only_number).has_value());
 }
 
+// The portal's template words around a telegram's subject: "về" before it, "do … điện" after.
+TEST(ScoreTest, TelegramPortalTitle) {
+  Gold g;
+  g.type = "Công điện";
+  g.code = "07/CĐ-UBND";
+  g.title = "Công điện 07/CĐ-UBND năm 2026 về phòng, chống bão số 3 do tỉnh Bình Sơn điện";
+  EXPECT_TRUE(*MatchTitle(Doc("07/CĐ-UBND", "Công điện", "Phòng, chống bão số 3"), g));
+  // A subject that ends in "điện" keeps it outside telegrams.
+  Gold q;
+  q.type = "Quyết định";
+  q.code = "8/QĐ-UBND";
+  q.title = "Quyết định 8/QĐ-UBND về giá bán lẻ điện do tiết kiệm điện";
+  EXPECT_FALSE(*MatchTitle(Doc("8/QĐ-UBND", "Quyết định", "Giá bán lẻ"), q));
+}
+
+// "thuế GTGT" is "thuế giá trị gia tăng".
+TEST(ScoreTest, TitleAbbreviationsWrittenOut) {
+  Gold g;
+  g.type = "Công văn";
+  g.code = "52/CT-CS";
+  g.title = "Công văn 52/CT-CS năm 2026 về chính sách thuế giá trị gia tăng do Cục Thuế ban hành";
+  EXPECT_TRUE(*MatchTitle(Doc("52/CT-CS", "Công văn", "Chính sách thuế GTGT"), g));
+  EXPECT_FALSE(*MatchTitle(Doc("52/CT-CS", "Công văn", "Chính sách thuế TNCN"), g));
+}
+
+// "số" and "năm" before a number are cleaned from our title as from the gold's, so a title
+// citing documents is not judged on words the portal's cleaning removed from its side only.
+TEST(ScoreTest, TitleCitationWordsCleanedOnBothSides) {
+  Gold g;
+  g.type = "Kế hoạch";
+  g.code = "12/KH-UBND";
+  g.title = "Kế hoạch 12/KH-UBND thực hiện Nghị quyết số 05/NQ-HĐND năm 2025 về chợ đêm";
+  EXPECT_TRUE(*MatchTitle(
+      Doc("12/KH-UBND", "Kế hoạch", "Thực hiện Nghị quyết số 05/NQ-HĐND năm 2025 về chợ đêm"), g));
+}
+
 TEST(ScoreTest, ContainedTitleForgivesPortalParaphrase) {
   Gold g;
   g.type = "Công văn";
