@@ -45,7 +45,9 @@ std::optional<UnitMention> Target(std::string_view text, const text::FoldedText&
   const std::string_view fs = f.folded;
   std::size_t p = Skip(fs, at + 7, e);
   // Right after: "báo cáo UBND tỉnh", "báo cáo về Sở …".
-  for (std::string_view w : {"ve", "cho", "len", "gui", "chu tich", "giam doc"}) {
+  static constexpr std::string_view kRecipientLeads[] = {"ve",  "cho",      "len",
+                                                         "gui", "chu tich", "giam doc"};
+  for (std::string_view w : kRecipientLeads) {
     if (WordAt(fs, p, w)) p = Skip(fs, p + w.size(), e);
   }
   if (auto m = UnitAt(text, f, p, e)) return m;
@@ -53,7 +55,8 @@ std::optional<UnitMention> Target(std::string_view text, const text::FoldedText&
   const std::size_t limit = std::min(e, at + 120);
   for (std::size_t q = p; q < limit; ++q) {
     if (fs[q] == ';' || fs[q] == '.' || WordAt(fs, q, "de")) break;
-    for (std::string_view w : {"ve ", "cho ", "len ", "gui "}) {
+    static constexpr std::string_view kSendWords[] = {"ve ", "cho ", "len ", "gui "};
+    for (std::string_view w : kSendWords) {
       if (WordAt(fs, q, w.substr(0, w.size() - 1))) {
         const std::size_t r = Skip(fs, q + w.size(), e);
         if (auto m = UnitAt(text, f, r, e)) return m;

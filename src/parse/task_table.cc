@@ -63,8 +63,10 @@ void CellUnits(const TaskEnv& env, const Cell& c, Col col, std::vector<TaskUnit>
     // Not a body: a form label ("Điện thoại:"), a number, a job title alone ("Giám đốc").
     const std::string_view cell = fs.substr(c.begin, c.end - c.begin);
     if (cell.back() == ':' || !std::isalpha(static_cast<unsigned char>(cell.front()))) return;
-    for (std::string_view t : {"giam doc", "pho giam doc", "chu tich", "pho chu tich", "bo truong",
-                               "thu truong", "truong phong", "chanh van phong"}) {
+    static constexpr std::string_view kOfficeTitles[] = {
+        "giam doc",  "pho giam doc", "chu tich",     "pho chu tich",
+        "bo truong", "thu truong",   "truong phong", "chanh van phong"};
+    for (std::string_view t : kOfficeTitles) {
       if (cell == t) return;
     }
     TaskUnit u;

@@ -607,10 +607,11 @@ class Extractor {
   }
 
   bool IsRoleWord(std::size_t q) const {
-    for (std::string_view w :
-         {"chu tri",    "phoi hop",  "thuc hien", "tham muu", "chiu", "co trach", "to chuc",
-          "trien khai", "huong dan", "xay dung",  "theo",     "de",   "tai",      "cua",
-          "trong",      "ve",        "voi",       "la",       "lam",  "duoc"}) {
+    static constexpr std::string_view kRoleWords[] = {
+        "chu tri",    "phoi hop",  "thuc hien", "tham muu", "chiu", "co trach", "to chuc",
+        "trien khai", "huong dan", "xay dung",  "theo",     "de",   "tai",      "cua",
+        "trong",      "ve",        "voi",       "la",       "lam",  "duoc"};
+    for (std::string_view w : kRoleWords) {
       if (WordAt(fs_, q, w)) return true;
     }
     return false;
@@ -667,8 +668,9 @@ class Extractor {
     if (Contains(para, "chu tri") || Contains(para, "phoi hop")) return true;
     auto clause_start = [&](std::size_t q) {
       q = Skip(fs_, q, p.end);
-      for (std::string_view w :
-           {"de nghi", "giao cho", "giao", "yeu cau", "trach nhiem cua", "nhiem vu cua"}) {
+      static constexpr std::string_view kClauseOpeners[] = {
+          "de nghi", "giao cho", "giao", "yeu cau", "trach nhiem cua", "nhiem vu cua"};
+      for (std::string_view w : kClauseOpeners) {
         if (q < p.end && fs_[q] == w[0] && WordAt(fs_, q, w)) {
           q = Skip(fs_, q + w.size(), p.end);
           if (q < p.end && fs_[q] == ':') q = Skip(fs_, q + 1, p.end);
@@ -714,7 +716,8 @@ class Extractor {
       q = Skip(fs_, q + 7, p.end);
       if (q < p.end && fs_[q] == ':') q = Skip(fs_, q + 1, p.end);  // "Đề nghị: Hội Nông dân"
     }
-    for (std::string_view w : {"trach nhiem cua", "nhiem vu cua", "giao"}) {
+    static constexpr std::string_view kHeadingLeads[] = {"trach nhiem cua", "nhiem vu cua", "giao"};
+    for (std::string_view w : kHeadingLeads) {
       if (WordAt(fs_, q, w)) q = Skip(fs_, q + w.size(), p.end);
     }
     std::size_t le = q;
@@ -722,8 +725,10 @@ class Extractor {
     if (list.empty()) return false;
     std::size_t r = Skip(fs_, le, p.end);
     std::size_t colon = std::string_view::npos;
-    for (std::string_view w : {"co trach nhiem thuc hien", "co trach nhiem", "chiu trach nhiem",
-                               "thuc hien cac nhiem vu sau", "thuc hien", "(chu tri)"}) {
+    static constexpr std::string_view kHeadingTails[] = {
+        "co trach nhiem thuc hien",   "co trach nhiem", "chiu trach nhiem",
+        "thuc hien cac nhiem vu sau", "thuc hien",      "(chu tri)"};
+    for (std::string_view w : kHeadingTails) {
       if (WordAt(fs_, r, w) || fs_.substr(r, w.size()) == w) {
         const std::size_t x = Skip(fs_, r + w.size(), p.end);
         if (x >= p.end || fs_[x] == ':') r = x;
@@ -787,8 +792,10 @@ class Extractor {
       const std::size_t q = Skip(fs_, le, e);
       if (q >= e || !std::isalpha(static_cast<unsigned char>(fs_[q]))) continue;
       bool prep = false;
-      for (std::string_view w : {"cua", "ve", "tai", "trong", "voi", "cho", "va", "la", "o", "den",
-                                 "tu", "theo", "thuoc", "da"}) {
+      static constexpr std::string_view kPrepositions[] = {"cua", "ve",   "tai",   "trong", "voi",
+                                                           "cho", "va",   "la",    "o",     "den",
+                                                           "tu",  "theo", "thuoc", "da"};
+      for (std::string_view w : kPrepositions) {
         if (WordAt(fs_, q, w)) prep = true;
       }
       if (prep) continue;
@@ -856,8 +863,10 @@ class Extractor {
   std::size_t QuyAt(std::size_t p, std::size_t e) const {
     if (env_.addressees.empty() || !WordAt(fs_, p, "quy")) return std::string_view::npos;
     const std::size_t q = Skip(fs_, p + 3, e);
-    for (std::string_view w : {"co quan", "don vi", "uy ban", "tong cuc", "bo", "so", "cuc", "ban",
-                               "vien", "hoi", "tinh", "thanh pho", "ngan hang", "cong ty"}) {
+    static constexpr std::string_view kAddressees[] = {
+        "co quan", "don vi", "uy ban", "tong cuc", "bo",        "so",        "cuc",
+        "ban",     "vien",   "hoi",    "tinh",     "thanh pho", "ngan hang", "cong ty"};
+    for (std::string_view w : kAddressees) {
       if (WordAt(fs_, q, w)) return q + w.size();
     }
     return std::string_view::npos;
@@ -989,7 +998,8 @@ class Extractor {
       std::size_t q = Skip(fs_, action, e);
       if (q < e && fs_[q] == ',') q = Skip(fs_, q + 1, e);
       bool adverb = false;
-      for (std::string_view w : {"chu dong", "tich cuc", "tiep tuc"}) {
+      static constexpr std::string_view kAdverbs[] = {"chu dong", "tich cuc", "tiep tuc"};
+      for (std::string_view w : kAdverbs) {
         if (WordAt(fs_, q, w) && WordAt(fs_, Skip(fs_, q + w.size(), e), "phoi hop")) {
           q = Skip(fs_, q + w.size(), e);
           adverb = true;
@@ -999,7 +1009,8 @@ class Extractor {
       if (WordAt(fs_, q, "phoi hop")) {
         q = Skip(fs_, q + 8, e);
         std::size_t r = q;
-        for (std::string_view w : {"chat che", "thuong xuyen"}) {
+        static constexpr std::string_view kManners[] = {"chat che", "thuong xuyen"};
+        for (std::string_view w : kManners) {
           if (WordAt(fs_, r, w)) r = Skip(fs_, r + w.size(), e);
         }
         if (WordAt(fs_, r, "voi")) r = Skip(fs_, r + 3, e);

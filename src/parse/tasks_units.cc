@@ -318,9 +318,11 @@ bool IsParty(std::string_view fs, std::size_t pos) {
 }
 
 bool IsRolePhrase(std::string_view fs, std::size_t pos) {
-  for (std::string_view w :
-       {"chu tri", "phoi hop", "thuc hien", "tham muu", "chiu trach nhiem", "xay dung", "to chuc",
-        "trien khai", "huong dan", "chi dao", "theo doi", "de nghi", "bao cao", "co trach nhiem"}) {
+  static constexpr std::string_view kRolePhrases[] = {
+      "chu tri",  "phoi hop", "thuc hien",  "tham muu",      "chiu trach nhiem",
+      "xay dung", "to chuc",  "trien khai", "huong dan",     "chi dao",
+      "theo doi", "de nghi",  "bao cao",    "co trach nhiem"};
+  for (std::string_view w : kRolePhrases) {
     if (WordAt(fs, pos, w)) return true;
   }
   return false;
@@ -445,7 +447,8 @@ std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::siz
     if (comma && len == 0) {
       // Taken whole ("tổ chức đảng") and only before the list goes on or ends: "…, tổ chức
       // chính trị - xã hội" is a unit of its own, "…, tổ chức triển khai" a verb.
-      for (std::string_view t : {"to chuc dang", "to chuc", "ca nhan"}) {
+      static constexpr std::string_view kListNouns[] = {"to chuc dang", "to chuc", "ca nhan"};
+      for (std::string_view t : kListNouns) {
         if (!WordAt(fs, q, t)) continue;
         const std::size_t r = SkipSpace(fs, q + t.size(), end);
         bool tail = false;
@@ -477,10 +480,24 @@ namespace {
 // bạc, Kiểm toán, Hải quan, Ngân hàng Nhà nước) inside a name ("Ban Tuyên giáo Tỉnh ủy", "Ủy ban
 // MTTQ", "Công ty Điện lực", "Thuế tỉnh"): outside a UBND's command.
 bool OutsideName(std::string_view folded_name) {
-  for (std::string_view o :
-       {"tinh uy", "thanh uy", "huyen uy", "dang uy", "cap uy", "mttq", "mat tran",
-        "doan thanh nien", "hoi dong nhan dan", "hdnd", "cong ty", "xay dung dang", "thue",
-        "kiem toan", "kho bac", "hai quan", "ngan hang nha nuoc"}) {
+  static constexpr std::string_view kOutsideWords[] = {"tinh uy",
+                                                       "thanh uy",
+                                                       "huyen uy",
+                                                       "dang uy",
+                                                       "cap uy",
+                                                       "mttq",
+                                                       "mat tran",
+                                                       "doan thanh nien",
+                                                       "hoi dong nhan dan",
+                                                       "hdnd",
+                                                       "cong ty",
+                                                       "xay dung dang",
+                                                       "thue",
+                                                       "kiem toan",
+                                                       "kho bac",
+                                                       "hai quan",
+                                                       "ngan hang nha nuoc"};
+  for (std::string_view o : kOutsideWords) {
     if (folded_name.find(o) != std::string_view::npos) return true;
   }
   return false;
@@ -510,13 +527,16 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
     // organisations, or "cơ quan" / "đơn vị" with a group tail.
     // Cheap rejection first: this runs at nearly every lower-case word.
     if ((fs[p] != 't' && fs[p] != 'c' && fs[p] != 'd') || !AfterListSeparator(fs, p)) return we;
-    for (std::string_view w : {"to chuc chinh tri - xa hoi", "to chuc chinh tri xa hoi"}) {
+    static constexpr std::string_view kPoliticalSocial[] = {"to chuc chinh tri - xa hoi",
+                                                            "to chuc chinh tri xa hoi"};
+    for (std::string_view w : kPoliticalSocial) {
       if (WordAt(fs, p, w) && p + w.size() <= end) {
         out->push_back({p, p + w.size(), "", true, true, false});
         return p + w.size();
       }
     }
-    for (std::string_view w : {"co quan", "don vi"}) {
+    static constexpr std::string_view kGroupNouns[] = {"co quan", "don vi"};
+    for (std::string_view w : kGroupNouns) {
       if (!WordAt(fs, p, w)) continue;
       bool took = false;
       const std::size_t t = GroupTail(text, f, p + w.size(), end, &took);
@@ -569,8 +589,9 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
         const std::size_t q = SkipSpace(fs, he, end);
         // "UBND các huyện, thị xã", and without "các" a list of levels: "UBND xã, phường".
         bool levels = false;
-        for (std::string_view l :
-             {"xa", "phuong", "thi tran", "huyen", "thi xa", "thanh pho", "quan", "dac khu"}) {
+        static constexpr std::string_view kLevels[] = {
+            "xa", "phuong", "thi tran", "huyen", "thi xa", "thanh pho", "quan", "dac khu"};
+        for (std::string_view l : kLevels) {
           if (!WordAt(fs, q, l)) continue;
           std::size_t r = SkipSpace(fs, q + l.size(), end);
           levels = r < end && (fs[r] == ',' || WordAt(fs, r, "va"));
@@ -648,9 +669,11 @@ std::size_t MatchAt(std::string_view text, const text::FoldedText& f, std::size_
 // Bodies outside a provincial UBND's command, by the registry's kind and level.
 bool OutsideKind(const units::UnitMatch& m) {
   if (m.level == "central") return true;
-  for (std::string_view k :
-       {"hoi", "doan-the", "dang", "dang-tw", "ban-tinh-uy", "hdnd", "ban-hdnd", "quoc-hoi",
-        "toa-an", "kiem-sat", "mttq", "doan-dbqh", "hiep-hoi", "chinh-phu", "chu-tich-nuoc"}) {
+  static constexpr std::string_view kOutsideKinds[] = {
+      "hoi",  "doan-the",  "dang",     "dang-tw",   "ban-tinh-uy",
+      "hdnd", "ban-hdnd",  "quoc-hoi", "toa-an",    "kiem-sat",
+      "mttq", "doan-dbqh", "hiep-hoi", "chinh-phu", "chu-tich-nuoc"};
+  for (std::string_view k : kOutsideKinds) {
     if (m.kind == k) return true;
   }
   return false;
