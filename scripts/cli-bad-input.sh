@@ -142,8 +142,15 @@ expect_user 0 'mat khau moi dai hon' passwd vanphong
 "$bin" user list --db "$udb" | grep -q '^vanphong *office' || fail "user list: vanphong missing"
 [ "$("$bin" user list --db "$udb" | wc -l)" -eq 1 ] || fail "user list: refused users were added"
 
+# Every command answers --help (and -h) with its own usage on stdout and exit 0.
+for c in parse tasks summary eval eval-tasks ingest search show graph db demo user; do
+  out=$("$bin" "$c" --help 2>/dev/null) || fail "$c --help: non-zero exit"
+  case "$out" in "usage: dondoc $c"*) ;; *) fail "$c --help: no usage line" ;; esac
+done
+"$bin" parse -h | grep -q '^usage: dondoc parse' || fail "parse -h: no usage line"
+
 if [ "$fails" -gt 0 ]; then
   echo "--- stderr of the batch:" >&2; cat "$t/err" >&2
   exit 1
 fi
-echo "cli-bad-input: ok (${#bad[@]} bad files refused one line each, batch continued; user cases ok)"
+echo "cli-bad-input: ok (${#bad[@]} bad files refused one line each, batch continued; user cases ok; --help of each command)"

@@ -46,6 +46,29 @@ constexpr const char* kUsage =
     "                 printed), then serve it with the web page on 127.0.0.1:8080\n"
     "  version        print the version\n";
 
+// The usage lines of `cmd` in kUsage: its entries ("  cmd …") with their indented
+// continuation lines; empty for an unknown command.
+std::string CommandUsage(const std::string& cmd) {
+  std::string out;
+  bool in_entry = false;
+  const std::string text = kUsage;
+  for (std::size_t b = 0; b < text.size();) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string::npos) e = text.size();
+    const std::string line = text.substr(b, e - b);
+    b = e + 1;
+    const bool entry = line.size() > 2 && line.compare(0, 2, "  ") == 0 && line[2] != ' ';
+    if (entry) {
+      const std::string word = line.substr(2, line.find(' ', 2) - 2);
+      in_entry = word == cmd;
+    } else if (line.compare(0, 2, "  ") != 0) {
+      in_entry = false;
+    }
+    if (in_entry) out += line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,6 +79,15 @@ int main(int argc, char** argv) {
   }
   const std::string cmd = argv[1];
   dondoc::cli::Args args(argv + 2, argv + argc);
+  // "dondoc parse --help": that command's usage, on stdout, exit 0. serve has a longer help of
+  // its own.
+  if (argc == 3 && (std::strcmp(argv[2], "--help") == 0 || std::strcmp(argv[2], "-h") == 0) &&
+      cmd != "serve") {
+    if (const std::string usage = CommandUsage(cmd); !usage.empty()) {
+      std::printf("usage: dondoc %s", usage.c_str() + 2);
+      return 0;
+    }
+  }
   if (cmd == "parse") return dondoc::cli::CmdParse(args);
   if (cmd == "tasks") return dondoc::cli::CmdTasks(args);
   if (cmd == "summary") return dondoc::cli::CmdSummary(args);
