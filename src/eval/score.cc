@@ -180,11 +180,25 @@ std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
   DropType(&gw, d.type_name);
   // Drop the code's words, numbers, "năm <year>" and a trailing "do … ban hành".
   const auto code_words = Words(g.code.empty() ? d.number : g.code);
-  // The portal's closing "do <issuer> ban hành", for a telegram (Công điện) "do <issuer> điện".
-  if ((gw.size() >= 2 && gw[gw.size() - 2] == "ban" && gw.back() == "hanh") ||
-      (!gw.empty() && gw.back() == "dien" && telegram)) {
+  // The portal's closing "do <issuer> ban hành", for a telegram (Công điện) "do <issuer> điện";
+  // without "do", "<issuer> ban hành": the issuer's words (the gold's or ours) before it.
+  const bool closing_ban_hanh = gw.size() >= 2 && gw[gw.size() - 2] == "ban" && gw.back() == "hanh";
+  if (closing_ban_hanh || (!gw.empty() && gw.back() == "dien" && telegram)) {
     const auto it = std::find(gw.rbegin(), gw.rend(), "do");
-    if (it != gw.rend()) gw.erase(std::prev(it.base()), gw.end());
+    if (it != gw.rend()) {
+      gw.erase(std::prev(it.base()), gw.end());
+    } else if (closing_ban_hanh) {
+      std::vector<std::string> issuer = Words(g.issuer);
+      if (d.issuer) {
+        for (std::string& w : Words(d.issuer->name)) issuer.push_back(std::move(w));
+      }
+      std::size_t end = gw.size() - 2;
+      std::size_t begin = end;
+      while (begin > 0 && std::find(issuer.begin(), issuer.end(), gw[begin - 1]) != issuer.end()) {
+        --begin;
+      }
+      if (begin < end) gw.erase(gw.begin() + static_cast<std::ptrdiff_t>(begin), gw.end());
+    }
   }
   std::vector<std::string> gclean;
   for (std::size_t i = 0; i < gw.size(); ++i) {

@@ -81,6 +81,20 @@ TEST(ScoreTest, TelegramPortalTitle) {
   EXPECT_FALSE(*MatchTitle(Doc("8/QĐ-UBND", "Quyết định", "Giá bán lẻ"), q));
 }
 
+// "… <issuer> ban hành" without "do" closes a portal title too; the issuer's words are known
+// from the document (or the gold).
+TEST(ScoreTest, PortalClosingIssuerWithoutDo) {
+  Gold g;
+  g.type = "Công văn";
+  g.code = "390/CHQ-GSQL";
+  g.title = "Công văn 390/CHQ-GSQL năm 2026 về hàng hóa gửi kho ngoại quan Cục Hải quan ban hành";
+  Document d = Doc("390/CHQ-GSQL", "Công văn", "hàng hóa gửi kho ngoại quan");
+  d.issuer = Issuer{"Cục Hải quan", "", "", {}};
+  EXPECT_TRUE(*MatchTitle(d, g));
+  d.issuer.reset();  // the words stay when no issuer says they are one
+  EXPECT_FALSE(*MatchTitle(d, g));
+}
+
 // "thuế GTGT" is "thuế giá trị gia tăng".
 TEST(ScoreTest, TitleAbbreviationsWrittenOut) {
   Gold g;
