@@ -13,6 +13,15 @@ Document Doc(std::string number, std::string type_name, std::string title) {
   return d;
 }
 
+// A portal record: its type, number and title.
+Gold PortalGold(std::string type, std::string code, std::string title) {
+  Gold g;
+  g.type = std::move(type);
+  g.code = std::move(code);
+  g.title = std::move(title);
+  return g;
+}
+
 TEST(ScoreTest, GoldLine) {
   auto g = ParseGoldLine(
       R"({"file": "a.txt", "source": "tnt", "code": "12/KH-UBND", "year": 2026, "issuer": null})");
@@ -68,26 +77,22 @@ TEST(ScoreTest, TitleAgainstPortalTitles) {
 
 // The portal's template words around a telegram's subject: "về" before it, "do … điện" after.
 TEST(ScoreTest, TelegramPortalTitle) {
-  Gold g;
-  g.type = "Công điện";
-  g.code = "07/CĐ-UBND";
-  g.title = "Công điện 07/CĐ-UBND năm 2026 về phòng, chống bão số 3 do tỉnh Bình Sơn điện";
+  const Gold g =
+      PortalGold("Công điện", "07/CĐ-UBND",
+                 "Công điện 07/CĐ-UBND năm 2026 về phòng, chống bão số 3 do tỉnh Bình Sơn điện");
   EXPECT_TRUE(*MatchTitle(Doc("07/CĐ-UBND", "Công điện", "Phòng, chống bão số 3"), g));
   // A subject that ends in "điện" keeps it outside telegrams.
-  Gold q;
-  q.type = "Quyết định";
-  q.code = "8/QĐ-UBND";
-  q.title = "Quyết định 8/QĐ-UBND về giá bán lẻ điện do tiết kiệm điện";
+  const Gold q = PortalGold("Quyết định", "8/QĐ-UBND",
+                            "Quyết định 8/QĐ-UBND về giá bán lẻ điện do tiết kiệm điện");
   EXPECT_FALSE(*MatchTitle(Doc("8/QĐ-UBND", "Quyết định", "Giá bán lẻ"), q));
 }
 
 // "… <issuer> ban hành" without "do" closes a portal title too; the issuer's words are known
 // from the document (or the gold).
 TEST(ScoreTest, PortalClosingIssuerWithoutDo) {
-  Gold g;
-  g.type = "Công văn";
-  g.code = "390/CHQ-GSQL";
-  g.title = "Công văn 390/CHQ-GSQL năm 2026 về hàng hóa gửi kho ngoại quan Cục Hải quan ban hành";
+  const Gold g = PortalGold(
+      "Công văn", "390/CHQ-GSQL",
+      "Công văn 390/CHQ-GSQL năm 2026 về hàng hóa gửi kho ngoại quan Cục Hải quan ban hành");
   Document d = Doc("390/CHQ-GSQL", "Công văn", "hàng hóa gửi kho ngoại quan");
   d.issuer = Issuer{"Cục Hải quan", "", "", {}};
   EXPECT_TRUE(*MatchTitle(d, g));
@@ -97,10 +102,9 @@ TEST(ScoreTest, PortalClosingIssuerWithoutDo) {
 
 // "thuế GTGT" is "thuế giá trị gia tăng".
 TEST(ScoreTest, TitleAbbreviationsWrittenOut) {
-  Gold g;
-  g.type = "Công văn";
-  g.code = "52/CT-CS";
-  g.title = "Công văn 52/CT-CS năm 2026 về chính sách thuế giá trị gia tăng do Cục Thuế ban hành";
+  const Gold g = PortalGold(
+      "Công văn", "52/CT-CS",
+      "Công văn 52/CT-CS năm 2026 về chính sách thuế giá trị gia tăng do Cục Thuế ban hành");
   EXPECT_TRUE(*MatchTitle(Doc("52/CT-CS", "Công văn", "Chính sách thuế GTGT"), g));
   EXPECT_FALSE(*MatchTitle(Doc("52/CT-CS", "Công văn", "Chính sách thuế TNCN"), g));
 }
@@ -108,10 +112,9 @@ TEST(ScoreTest, TitleAbbreviationsWrittenOut) {
 // "số" and "năm" before a number are cleaned from our title as from the gold's, so a title
 // citing documents is not judged on words the portal's cleaning removed from its side only.
 TEST(ScoreTest, TitleCitationWordsCleanedOnBothSides) {
-  Gold g;
-  g.type = "Kế hoạch";
-  g.code = "12/KH-UBND";
-  g.title = "Kế hoạch 12/KH-UBND thực hiện Nghị quyết số 05/NQ-HĐND năm 2025 về chợ đêm";
+  const Gold g =
+      PortalGold("Kế hoạch", "12/KH-UBND",
+                 "Kế hoạch 12/KH-UBND thực hiện Nghị quyết số 05/NQ-HĐND năm 2025 về chợ đêm");
   EXPECT_TRUE(*MatchTitle(
       Doc("12/KH-UBND", "Kế hoạch", "Thực hiện Nghị quyết số 05/NQ-HĐND năm 2025 về chợ đêm"), g));
 }
