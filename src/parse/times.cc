@@ -225,7 +225,7 @@ std::vector<TimeExpr> Scanner::Run() {
       continue;
     }
     if (p > 0 && IsAlnum(f_[p - 1])) {  // inside a word (a matcher ended there)
-      while (p < n && IsAlnum(f_[p])) ++p;
+      p = AlnumEnd(f_, p);
       continue;
     }
     if (IsDigit(c)) {
@@ -239,7 +239,7 @@ std::vector<TimeExpr> Scanner::Run() {
       p = e;
       continue;
     }
-    while (p < n && IsAlnum(f_[p])) ++p;
+    p = AlnumEnd(f_, p);
   }
   return std::move(out_);
 }
