@@ -298,6 +298,9 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
   };
 
   std::size_t lb = 0;
+  // The outline node at each line's end (OutlineIndex::NodeAt): lines come in order, so a cursor
+  // moves forward over the nodes instead of a binary search per line.
+  int node = -1;
   while (lb <= fs.size()) {
     std::size_t le = fs.find('\n', lb);
     if (le == std::string_view::npos) le = fs.size();
@@ -305,7 +308,10 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
     std::size_t te = le;
     while (te > t && (IsSpace(fs[te - 1]) || IsMarkup(fs[te - 1]))) --te;
     const bool blank = t >= te;
-    const int node = outline.NodeAt(le);
+    while (static_cast<std::size_t>(node + 1) < outline.size() &&
+           outline.HeadingBegin(node + 1) <= le) {
+      ++node;
+    }
     const bool node_here =
         node >= 0 && outline.HeadingBegin(node) >= lb && outline.HeadingBegin(node) <= le;
     const std::size_t next = le + 1;
