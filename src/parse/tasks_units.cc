@@ -702,15 +702,8 @@ std::vector<UnitMention> HeadWordMentions(std::string_view text, const text::Fol
   end = std::min(end, fs.size());
   std::size_t p = begin;
   while (p < end) {
-    const char c = fs[p];
-    if (!IsWordByte(static_cast<unsigned char>(c)) || !WordStart(fs, p)) {
+    if (!IsWordByte(static_cast<unsigned char>(fs[p])) || !WordStart(fs, p)) {
       ++p;
-      continue;
-    }
-    // Most words: lower case and starting none of the lower-case openings MatchAt knows ("các",
-    // "sở,", "tổ chức …", "cơ quan", "đơn vị"), so MatchAt would only step over them.
-    if (c != 'c' && c != 's' && c != 't' && c != 'd' && !Capitalized(text, f, p)) {
-      p = WordEnd(fs, p);
       continue;
     }
     p = MatchAt(text, f, p, end, &out);

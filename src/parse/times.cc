@@ -109,16 +109,20 @@ constexpr auto kTriggerFirst = [] {
   return r;
 }();
 
-// The triggers by their first two bytes (the first a-z, the second & 31), as a bit set over
-// kTriggers' indices: PieceFlow tries only these, in kTriggers' order.
-constexpr std::size_t TriggerBucket(char first, char second) {
+// A bucket for a word by its first two bytes: the first a-z, the second & 31 (a digit there
+// shares a bucket with a letter and simply matches no entry). TryAt's first words and
+// PieceFlow's triggers are looked up this way: most words share their bucket with none.
+constexpr std::size_t FirstTwoBucket(char first, char second) {
   return static_cast<std::size_t>(first - 'a') * 32 + (static_cast<unsigned char>(second) & 31);
 }
+
+// The triggers by FirstTwoBucket, as a bit set over kTriggers' indices: PieceFlow tries only
+// these, in kTriggers' order.
 static_assert(std::size(kTriggers) <= 32);
 constexpr auto kTriggersByFirstTwo = [] {
   std::array<std::uint32_t, 26 * 32> r{};
   for (std::size_t i = 0; i < std::size(kTriggers); ++i) {
-    r[TriggerBucket(kTriggers[i].words[0], kTriggers[i].words[1])] |= std::uint32_t{1} << i;
+    r[FirstTwoBucket(kTriggers[i].words[0], kTriggers[i].words[1])] |= std::uint32_t{1} << i;
   }
   return r;
 }();
@@ -311,17 +315,14 @@ std::size_t Scanner::TryAt(std::size_t p) {
     }
     use = kPiece;
   } else {
-    // The table is in alphabetical order: only the entries sharing the word's first two
-    // letters are compared (the second byte taken & 31: a digit there shares a bucket with a
-    // letter, and simply matches no entry), and most words are skipped at once.
-    constexpr auto bucket = [](char first, char second) {
-      return static_cast<std::size_t>(first - 'a') * 32 + (static_cast<unsigned char>(second) & 31);
-    };
-    static constexpr auto kByFirstTwo = [&] {
+    // The table is in alphabetical order: only the entries in the word's FirstTwoBucket are
+    // compared, and most words are skipped at once.
+    static constexpr auto kByFirstTwo = [] {
       std::array<std::pair<std::uint8_t, std::uint8_t>, 26 * 32> r{};
       for (std::size_t i = 0; i < std::size(kFirstWords); ++i) {
         const auto w = kFirstWords[i].word;
-        auto& [b, e] = r[bucket(static_cast<char>(w & 0xFF), static_cast<char>((w >> 8) & 0xFF))];
+        auto& [b, e] =
+            r[FirstTwoBucket(static_cast<char>(w & 0xFF), static_cast<char>((w >> 8) & 0xFF))];
         if (b == e) b = static_cast<std::uint8_t>(i);
         e = static_cast<std::uint8_t>(i + 1);
       }
@@ -329,7 +330,7 @@ std::size_t Scanner::TryAt(std::size_t p) {
     }();
     // Here f_[p] is a-z but q (taken above); p + 1 may be the end.
     const char second = p + 1 < f_.size() ? f_[p + 1] : ' ';
-    const auto [first, last] = kByFirstTwo[bucket(f_[p], second)];
+    const auto [first, last] = kByFirstTwo[FirstTwoBucket(f_[p], second)];
     if (first == last) return kNo;
     const std::uint64_t word = PackLetters(f_, p);
     for (std::size_t i = first; i < last; ++i) {
@@ -365,7 +366,7 @@ std::size_t Scanner::PieceFlow(std::size_t p) {
     if (q >= f_.size() || !kTriggerFirst[static_cast<unsigned char>(f_[q])]) break;
     // f_[q] is a-z here (every trigger starts so).
     const char second = q + 1 < f_.size() ? f_[q + 1] : ' ';
-    for (std::uint32_t cand = kTriggersByFirstTwo[TriggerBucket(f_[q], second)]; cand != 0;
+    for (std::uint32_t cand = kTriggersByFirstTwo[FirstTwoBucket(f_[q], second)]; cand != 0;
          cand &= cand - 1) {
       const Trigger& t = kTriggers[std::countr_zero(cand)];
       const std::size_t e = WordAt(f_, q, t.words);
