@@ -168,6 +168,28 @@ void ExpandAbbreviations(std::vector<std::string>* words) {
   *words = std::move(out);
 }
 
+// The title words compared, for either side: no words with digits, none of `code_words` among
+// the first six (the gold's "Công văn 56/CT-CS …" spells its code), no "năm"/"số" before a
+// number (a citation's "số 12/KH-UBND năm 2025"), no leading "về" (the portal's link between
+// number and subject: "Công văn 56/CT-CS năm 2026 về chính sách …"), abbreviations written
+// out.
+std::vector<std::string> CleanTitleWords(const std::vector<std::string>& w,
+                                         const std::vector<std::string>& code_words) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (HasDigit(w[i])) continue;
+    if (i < 6 && w[i].size() >= 2 &&
+        std::find(code_words.begin(), code_words.end(), w[i]) != code_words.end()) {
+      continue;
+    }
+    if ((w[i] == "nam" || w[i] == "so") && i + 1 < w.size() && HasDigit(w[i + 1])) continue;
+    out.push_back(w[i]);
+  }
+  if (out.size() > 1 && out[0] == "ve") out.erase(out.begin());
+  ExpandAbbreviations(&out);
+  return out;
+}
+
 std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
   if (g.title.empty()) return std::nullopt;
   std::vector<std::string> gw = Words(g.title);
@@ -200,34 +222,13 @@ std::optional<bool> MatchTitle(const Document& d, const Gold& g) {
       if (begin < end) gw.erase(gw.begin() + static_cast<std::ptrdiff_t>(begin), gw.end());
     }
   }
-  std::vector<std::string> gclean;
-  for (std::size_t i = 0; i < gw.size(); ++i) {
-    if (HasDigit(gw[i])) continue;
-    if (std::find(code_words.begin(), code_words.end(), gw[i]) != code_words.end() &&
-        gw[i].size() >= 2 && i < 6) {
-      continue;
-    }
-    if ((gw[i] == "nam" || gw[i] == "so") && i + 1 < gw.size() && HasDigit(gw[i + 1])) continue;
-    gclean.push_back(gw[i]);
-  }
-  // The portal joins number and subject with "về" ("Công văn 56/CT-CS năm 2026 về chính sách
-  // …"); the document's own trích yếu starts with the subject (or "V/v").
-  if (gclean.size() > 1 && gclean[0] == "ve") gclean.erase(gclean.begin());
+  const std::vector<std::string> gclean = CleanTitleWords(gw, code_words);
   if (gclean.empty()) return std::nullopt;
-  ExpandAbbreviations(&gclean);
   std::vector<std::string> ow = Words(d.title);
   DropType(&ow, d.type_name);
-  // Our words get the gold's cleaning of numbers: no digits, and no "năm"/"số" before one
-  // ("… số 12/KH-UBND năm 2025" in ours is as much a citation as in the portal's title).
-  std::vector<std::string> oclean;
-  for (std::size_t i = 0; i < ow.size(); ++i) {
-    if (HasDigit(ow[i])) continue;
-    if ((ow[i] == "nam" || ow[i] == "so") && i + 1 < ow.size() && HasDigit(ow[i + 1])) continue;
-    oclean.push_back(ow[i]);
-  }
-  if (oclean.size() > 1 && oclean[0] == "ve") oclean.erase(oclean.begin());
+  // Our words get the same cleaning (only the gold's carry the number's code words).
+  const std::vector<std::string> oclean = CleanTitleWords(ow, {});
   if (oclean.empty()) return false;
-  ExpandAbbreviations(&oclean);
   std::map<std::string, int> bag;
   for (const auto& w : oclean) ++bag[w];
   int common = 0;
