@@ -152,25 +152,26 @@ void BM_Fold(benchmark::State& state) {
 // serialization. Without tasks it is what "understanding the header and structure" costs
 // alone, so the summary shows what task extraction adds (issue target: the full parse stays
 // ≥ 0.7× of it).
-void ParseAll(benchmark::State& state, bool tasks, bool json) {
-  const Corpus& c = TheCorpus();
+void ParsePass(bool tasks, bool json) {
   dondoc::parse::ParseOptions options;
   options.tasks = tasks;
-  for (auto _ : state) {
-    for (const std::string& d : c.docs) {
-      auto in = dondoc::read::FromBytes(d, "bench.txt");
-      if (!in.ok()) continue;
-      auto doc =
-          dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings, options);
-      if (json) {
-        std::string out = dondoc::parse::ToJsonString(doc, false);
-        benchmark::DoNotOptimize(out.data());
-      } else {
-        benchmark::DoNotOptimize(doc.number.data());
-      }
+  for (const std::string& d : TheCorpus().docs) {
+    auto in = dondoc::read::FromBytes(d, "bench.txt");
+    if (!in.ok()) continue;
+    auto doc =
+        dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings, options);
+    if (json) {
+      std::string out = dondoc::parse::ToJsonString(doc, false);
+      benchmark::DoNotOptimize(out.data());
+    } else {
+      benchmark::DoNotOptimize(doc.number.data());
     }
   }
-  Account(state, c.bytes, c.docs.size());
+}
+
+void ParseAll(benchmark::State& state, bool tasks, bool json) {
+  for (auto _ : state) ParsePass(tasks, json);
+  Account(state, TheCorpus().bytes, TheCorpus().docs.size());
 }
 
 void BM_ParseNoTasks(benchmark::State& state) { ParseAll(state, false, false); }
@@ -278,21 +279,12 @@ BENCHMARK(BM_ParseNoTasks)->Name("parse_no_tasks")->Unit(benchmark::kMillisecond
 BENCHMARK(BM_Parse)->Name("parse")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseJson)->Name("parse_json")->Unit(benchmark::kMillisecond);
 
-// One pass of ParseAll's body over the corpus, in seconds of this thread's CPU time (time the
+// One ParsePass without JSON, in seconds of this thread's CPU time (time the
 // thread waited for a core on a busy machine is not counted).
 double TimedPass(bool tasks) {
-  const Corpus& c = TheCorpus();
-  dondoc::parse::ParseOptions options;
-  options.tasks = tasks;
   timespec a{}, b{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
-  for (const std::string& d : c.docs) {
-    auto in = dondoc::read::FromBytes(d, "bench.txt");
-    if (!in.ok()) continue;
-    auto doc =
-        dondoc::parse::Parse(in.value().text, in.value().source, in.value().warnings, options);
-    benchmark::DoNotOptimize(doc.number.data());
-  }
+  ParsePass(tasks, false);
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
   return static_cast<double>(b.tv_sec - a.tv_sec) +
          static_cast<double>(b.tv_nsec - a.tv_nsec) / 1e9;

@@ -1,7 +1,9 @@
 // `dondoc` — the command line over every layer.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "cli/commands.h"
 
@@ -48,23 +50,20 @@ constexpr const char* kUsage =
 
 // The usage lines of `cmd` in kUsage: its entries ("  cmd …") with their indented
 // continuation lines; empty for an unknown command.
-std::string CommandUsage(const std::string& cmd) {
+std::string CommandUsage(std::string_view cmd) {
   std::string out;
   bool in_entry = false;
-  const std::string text = kUsage;
-  for (std::size_t b = 0; b < text.size();) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string::npos) e = text.size();
-    const std::string line = text.substr(b, e - b);
-    b = e + 1;
-    const bool entry = line.size() > 2 && line.compare(0, 2, "  ") == 0 && line[2] != ' ';
-    if (entry) {
-      const std::string word = line.substr(2, line.find(' ', 2) - 2);
-      in_entry = word == cmd;
-    } else if (line.compare(0, 2, "  ") != 0) {
+  std::string_view text = kUsage;
+  while (!text.empty()) {
+    const std::size_t e = std::min(text.find('\n'), text.size());
+    const std::string_view line = text.substr(0, e);
+    text.remove_prefix(std::min(e + 1, text.size()));
+    if (!line.starts_with("  ")) {
       in_entry = false;
+    } else if (line.size() > 2 && line[2] != ' ') {  // an entry, not a continuation line
+      in_entry = line.substr(2, line.find(' ', 2) - 2) == cmd;
     }
-    if (in_entry) out += line + "\n";
+    if (in_entry) out.append(line).append("\n");
   }
   return out;
 }
