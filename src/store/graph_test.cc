@@ -125,6 +125,64 @@ TEST_F(GraphTest, TwoCopiesAreOneNode) {
   EXPECT_EQ(node.value().copies, (std::vector<std::int64_t>{first, second}));
 }
 
+TEST_F(GraphTest, ALaterDocumentThatMatchesTheIssuerResolvesAnAmbiguousReference) {
+  Put(Resolution("b", "2018-10-22"));
+  Put(Resolution("c", "2003-07-16"));
+  const std::int64_t plan = Put(
+      Cite(Plan("a", "1/KH-UBND", "35-NQ/TW của Bộ Chính trị"), "35-NQ/TW", "", "Bộ Chính trị"));
+  EXPECT_EQ(From(plan)[0].status, "ambiguous");  // both are headed by the Central Committee
+  EXPECT_EQ(From(plan)[0].candidates, 2);
+  const std::int64_t bct = Put(
+      MakeDocument("d", "35-NQ/TW", "NQ", "2019-01-01", "Bộ Chính trị", "Về tổ chức", "Nội dung."));
+  EXPECT_EQ(From(plan)[0].status, "resolved");
+  EXPECT_EQ(From(plan)[0].to, bct);
+  // A second Politburo document with the number: ambiguous between the two that match fully.
+  Put(MakeDocument("e", "35-NQ/TW", "NQ", "2020-01-01", "Bộ Chính trị", "Về y tế", "Nội dung."));
+  EXPECT_EQ(From(plan)[0].status, "ambiguous");
+  EXPECT_EQ(From(plan)[0].candidates, 2);
+}
+
+// Link resolves again only the references an arriving document may change (resolve.h
+// MayChange); the stored result must be what resolving everything gives. A sequence of
+// documents with colliding numbers, dates of two terms, issuers of two provinces and
+// references with and without date and issuer; after each, ResolveAll must change nothing.
+TEST_F(GraphTest, ResolvingOnArrivalEqualsResolvingEverything) {
+  auto& db = static_cast<SqliteStore&>(*store_).db();
+  auto snapshot = [&db] {
+    std::vector<std::string> out;
+    auto s = db.Prepare(
+        "SELECT id, coalesce(target, 0), coalesce(status, ''), coalesce(settled, 0) FROM refs "
+        "ORDER BY id");
+    EXPECT_TRUE(s.ok());
+    while (s.value().Step().value()) {
+      out.push_back(s.value().Text(0) + " " + s.value().Text(1) + " " + s.value().Text(2) + " " +
+                    s.value().Text(3));
+    }
+    return out;
+  };
+  const std::vector<std::string> numbers = {"35-NQ/TW", "98/2025/QĐ-UBND", "7/KH-UBND"};
+  const std::vector<std::string> dates = {"2003-07-16", "2018-10-22", "2025-06-01", ""};
+  const std::vector<std::string> issuers = {"UBND tỉnh Bình Sơn", "UBND tỉnh Đồng Nai",
+                                            "Bộ Chính trị", "Ban Chấp hành Trung ương", ""};
+  const std::vector<std::string> ref_issuers = {"", "UBND tỉnh Đồng Nai", "Bộ Chính trị"};
+  const std::vector<std::string> ref_dates = {"", "2018", "2025-06-01"};
+  int changed = 0;
+  for (int i = 0; i < 40; ++i) {
+    const std::string number = numbers[(i * 7) % numbers.size()];
+    const std::string cited = numbers[(i * 5 + 1) % numbers.size()];
+    NewDocument d = MakeDocument("s" + std::to_string(i), number, "KH",
+                                 dates[(i * 3) % dates.size()], issuers[(i * 11) % issuers.size()],
+                                 "Thực hiện văn bản số " + cited, "Nội dung " + std::to_string(i));
+    Put(Cite(d, cited, ref_dates[(i / 3) % ref_dates.size()],
+             ref_issuers[(i * 13) % ref_issuers.size()]));
+    const auto incremental = snapshot();
+    ASSERT_TRUE(store_->ResolveAll().ok());
+    ASSERT_EQ(snapshot(), incremental) << "after document " << i;
+    for (const std::string& r : incremental) changed += r.find("resolved") != std::string::npos;
+  }
+  EXPECT_GT(changed, 0);
+}
+
 TEST_F(GraphTest, EdgeKindsAreStored) {
   Put(MakeDocument("x", "20/2019/QĐ-UBND", "QĐ", "2019-01-01", "UBND tỉnh Bình Sơn", "Cũ", "x"));
   NewDocument d =
@@ -193,6 +251,48 @@ TEST(GraphMigration, ReferencesStoredBeforeV3ResolveOnRequest) {
   auto problems = store.value()->Check();
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems.value().empty());
+}
+
+// v8 adds refs.citing_date (filled from the citing documents) and drops the stored
+// candidate counts; references stored by v7 then resolve on arrival like new ones.
+TEST(GraphMigration, V7ReferencesResolveOnArrivalAfterV8) {
+  testing::TempDir dir;
+  const std::string path = dir / "v7.db";
+  {
+    auto db = Db::Open(path, {});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Migrate(*db.value(), 7).ok());
+    ASSERT_TRUE(
+        db.value()
+            ->Exec("INSERT INTO documents(id, sha256, path, format, encoding, kind, number, "
+                   "number_key, date, text, read_warnings, parse_json, parser_version, "
+                   "ingested_at, parsed_at) VALUES "
+                   "(1, 'b', 'b.txt', 'text', 'utf-8', 'official', '1/KH-UBND', '1khubnd', "
+                   "'2026-01-01', 'x', '[]', '{}', 'old', 'x', 'x');"
+                   "INSERT INTO refs(document_id, ord, number, number_key, span_begin, "
+                   "span_end, status, candidates) VALUES (1, 0, '35-NQ/TW', '35nqtw', 0, 1, "
+                   "'pending', NULL);"
+                   "INSERT INTO documents_fts(rowid, title, text, number, filters) "
+                   "SELECT id, title, text, number, filters FROM documents")
+            .ok());
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto& db = static_cast<SqliteStore&>(*store.value()).db();
+  auto date = db.Prepare("SELECT citing_date FROM refs");
+  ASSERT_TRUE(date.ok() && date.value().Step().value());
+  EXPECT_EQ(date.value().Text(0), "2026-01-01");
+  date.value().Reset();
+  auto put = store.value()->Put({Resolution("n", "2018-10-22")}, {}, false);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  auto edges = store.value()->EdgesFrom(1);
+  ASSERT_TRUE(edges.ok());
+  ASSERT_EQ(edges.value().size(), 1u);
+  EXPECT_EQ(edges.value()[0].status, "resolved");
+  EXPECT_EQ(edges.value()[0].to, put.value()[0].id);
+  auto problems = store.value()->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
 }
 
 }  // namespace

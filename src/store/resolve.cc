@@ -120,6 +120,7 @@ Resolution Resolve(const RefFacts& ref, const std::vector<Candidate>& candidates
     fit.emplace(c.node, &c);
   }
   // Rule 3.
+  bool by_preference = false;
   if (!ref.issuer.empty() && !fit.empty()) {
     const std::vector<std::string> want = IssuerWords(ref.issuer);
     const std::vector<std::string> place = PlaceWords(want);
@@ -130,7 +131,8 @@ Resolution Resolve(const RefFacts& ref, const std::vector<Candidate>& candidates
       kept.emplace(node, c);
       if (ContainsAll(have, want)) preferred.emplace(node, c);
     }
-    fit = (kept.size() > 1 && !preferred.empty()) ? preferred : kept;
+    by_preference = kept.size() > 1 && !preferred.empty();
+    fit = by_preference ? preferred : kept;
   }
   Resolution r;
   r.candidates = static_cast<int>(fit.size());
@@ -139,8 +141,24 @@ Resolution Resolve(const RefFacts& ref, const std::vector<Candidate>& candidates
     r.target = fit.begin()->first;
   } else if (fit.size() > 1) {
     r.status = kAmbiguous;
+    // Later candidates grow `kept`, and `preferred` once it has two stays ambiguous.
+    r.settled = ref.issuer.empty() || by_preference;
   }
   return r;
+}
+
+bool MayChange(const RefFacts& ref, bool ambiguous, const Arrival& a) {
+  if (a.node == ref.citing_node) return false;
+  if (!ref.date.empty()) {
+    if (!DateFits(ref.date, a.date)) return false;
+  } else if (!ref.citing_date.empty() && !a.date.empty() && a.date > ref.citing_date) {
+    return false;
+  }
+  if (ref.issuer.empty()) return !ambiguous;
+  const std::vector<std::string> want = IssuerWords(ref.issuer);
+  const std::vector<std::string> place = PlaceWords(want);
+  if (!place.empty() && !ContainsAll(a.issuer_words, place)) return false;
+  return !ambiguous || ContainsAll(a.issuer_words, want);
 }
 
 }  // namespace dondoc::store

@@ -34,6 +34,10 @@ struct Resolution {
   const char* status = kPending;
   std::optional<std::int64_t> target;
   int candidates = 0;  // how many nodes still fit (≥ 2 when ambiguous)
+  // No document arriving later can change status or target: ambiguous, and either the
+  // reference names no issuer or at least two candidates match its issuer fully (rule 3's
+  // preferred ones). More candidates only add to the ambiguity.
+  bool settled = false;
 };
 
 // Rules, in order (candidates are already those with the same parse::SymbolKey):
@@ -47,6 +51,23 @@ struct Resolution {
 //    issuer contains every word of the reference's are preferred.
 // 4. One left: resolved; none: pending; more: ambiguous, never a guess.
 Resolution Resolve(const RefFacts& ref, const std::vector<Candidate>& candidates);
+
+// What Link knows of a document arriving as a new node (not a copy): its node id, date and
+// IssuerWords of its issuer, parent and place (as Candidate::issuer holds them).
+struct Arrival {
+  std::int64_t node = 0;
+  std::string date;
+  std::vector<std::string> issuer_words;
+};
+
+// Whether `a`, added to the candidates of a reference that is not settled, can change the
+// reference's status or target. False when `a` fails rule 1, 2 or the place of rule 3 (it
+// would not be among the candidates that fit), or when the reference is ambiguous and `a`
+// does not match its issuer fully (ambiguous and not settled means no candidate does: `a`
+// only adds to the ambiguity). Exactly: when this is false, Resolve with `a` added gives the
+// status, target and settled it gave without it (resolve_test checks it over generated
+// cases), so Link re-resolves only the references for which it is true.
+bool MayChange(const RefFacts& ref, bool ambiguous, const Arrival& a);
 
 // A key under which two stored copies of one document (the same law from two sources) meet:
 // number key and date; "" when either is missing (then a document is only ever its own

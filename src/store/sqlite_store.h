@@ -84,8 +84,15 @@ class SqliteStore final : public Store {
   Result<Ok> Log(const std::string& now, const std::string& path, const std::string& sha256,
                  const char* status, const std::string& code, const std::string& message,
                  std::optional<std::int64_t> document_id);
-  // sqlite_graph.cc: after a document's rows are written, find its node and resolve its
-  // references; then resolve again the references to its number (late arrival).
+  // sqlite_graph.cc. A new document: FindNode before its row is written (so the row is
+  // written once), Arrive after its references are: resolves them, and the stored references
+  // to its number that it may change. A re-parsed one: Link finds its node again and resolves
+  // every reference to its old and new number (its facts may have changed).
+  Result<std::optional<std::int64_t>> FindNode(std::int64_t id, const std::string& number_key,
+                                               const std::string& date, const std::string& issuer);
+  // `issuer`: issuer, parent and place joined by spaces, as a Candidate's.
+  Result<Ok> Arrive(std::int64_t id, std::int64_t node, const std::string& key,
+                    const std::string& date, const std::string& issuer);
   Result<Ok> Link(std::int64_t id, const std::string& old_number_key);
   Result<std::int64_t> SetNode(std::int64_t id, const std::string& number_key,
                                const std::string& date, const std::string& issuer);

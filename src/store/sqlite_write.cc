@@ -6,12 +6,14 @@
 // error of the database itself (disk full, I/O, lock lost) abandons the whole call — the
 // caller's earlier, committed calls are untouched either way.
 #include <ctime>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
 #include "parse/symbol.h"
 #include "store/edge_kind.h"
+#include "store/resolve.h"
 #include "store/search.h"
 #include "store/sqlite_store.h"
 #include "text/fold.h"
@@ -132,21 +134,35 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
     if (!u.ok()) return u.error();
     issuer_unit = u.value();
   }
+  // Its node before the row is written: setting it afterwards rewrote the whole row, text
+  // and all (an UPDATE that grows a row moves it to new overflow pages). Every stored
+  // document is older than this one.
+  const std::string key = d.doc.number.empty() ? "" : parse::SymbolKey(d.doc.number);
+  const std::string issuer =
+      d.doc.issuer ? d.doc.issuer->name + " " + d.doc.issuer->parent : std::string(" ");
+  auto node = FindNode(std::numeric_limits<std::int64_t>::max(), key, d.doc.date, issuer);
+  if (!node.ok()) return node.error();
   auto s = db_->Prepare(
       "INSERT INTO documents(sha256, path, format, encoding, kind, number, number_key, type, "
       "type_key, type_name, issuer, issuer_parent, issuer_key, issuer_unit, place, date, year, "
-      "title, text, read_warnings, parse_json, parser_version, parsed_at, ingested_at, filters) "
+      "title, text, read_warnings, parse_json, parser_version, parsed_at, ingested_at, filters, "
+      "copy_key, node) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19, ?20, ?21, ?22, ?23, ?23, ?24) RETURNING id");
+      "?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25, ?26) RETURNING id");
   if (!s.ok()) return s.error();
   s.value().BindText(1, d.sha256);
   BindDocumentColumns(s.value(), d, now, issuer_unit);
+  s.value().Bind(25, CopyKey(key, d.doc.date)).Bind(26, node.value());
   auto row = s.value().Step();
   if (!row.ok()) return row.error();
   const std::int64_t id = s.value().Int(0);
   if (auto r = s.value().Run(); !r.ok()) return r.error();  // finish the RETURNING step
   if (auto r = InsertChildren(id, d); !r.ok()) return r.error();
-  if (auto r = Link(id, ""); !r.ok()) return r.error();
+  // As Candidates reads it: issuer, parent and place.
+  const std::string facts = issuer + " " + d.doc.place;
+  if (auto r = Arrive(id, node.value().value_or(id), key, d.doc.date, facts); !r.ok()) {
+    return r.error();
+  }
   return id;
 }
 
@@ -197,8 +213,8 @@ Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d) {
     // status: pending until Link resolves it; NULL for a citation by name only.
     auto s = db_->Prepare(
         "INSERT INTO refs(document_id, ord, number, number_key, type, issuer, date, name, "
-        "span_begin, span_end, edge, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-        "?11, ?12)");
+        "span_begin, span_end, edge, status, citing_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13)");
     if (!s.ok()) return s.error();
     s.value()
         .Bind(1, id)
@@ -212,7 +228,8 @@ Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d) {
         .Bind(9, std::int64_t{r.span.begin})
         .Bind(10, std::int64_t{r.span.end})
         .BindText(11, EdgeKind(d.text, doc, r))
-        .Bind(12, r.number.empty() ? "" : "pending");
+        .Bind(12, r.number.empty() ? "" : "pending")
+        .Bind(13, doc.date);
     if (auto x = s.value().Run(); !x.ok()) return x.error();
   }
   for (std::size_t i = 0; i < doc.times.size(); ++i) {
