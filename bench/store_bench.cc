@@ -16,6 +16,10 @@
 //   scored by dondoc_bm25 (what FTS5 itself costs in our path; ours/bounded is what our code
 //   adds to it: rows and snippets of the hits shown).
 // A number-only query runs no MATCH; it has no raw counterpart and is left out of the ratios.
+// A number-shaped query ("12/2012/QĐ-UBND") runs, in ours, the number's filter word (the
+// documents carrying or citing it, newest first: NumberWord in search.h); raw FTS5 and
+// bounded run its words as a phrase, what FTS5 alone would be asked. Its hits are not ranked
+// by bm25, so it is left out of "top 20" and "score".
 // What bounding the ranking costs, for unfiltered queries (raw FTS5 ignores the filters):
 // "top 20" is how many of raw FTS5's 20 rows are among ours, and "score" the bm25 of our
 // hits as a share of raw FTS5's best (both summed over as many rows as we show; 100% = as
@@ -200,7 +204,8 @@ int main(int argc, char** argv) {
     theirs.insert(theirs.end(), full.begin(), full.end());
     bounded.insert(bounded.end(), mine_bounded.begin(), mine_bounded.end());
     std::string agree = "-", share = "-";
-    if (q.type.empty() && q.issuer.empty() && !q.year && q.unit.empty()) {
+    if (q.type.empty() && q.issuer.empty() && !q.year && q.unit.empty() &&
+        dondoc::store::BuildMatch(q.text).number_key.empty()) {
       std::vector<double> mine_scores;
       std::size_t in_ours = 0;
       for (const auto& h : warm.value().hits) {

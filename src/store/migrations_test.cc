@@ -163,6 +163,9 @@ TEST(Migrations, V7ComputesTheFilterWordsPutWrites) {
                               {"Sở Tài chính", "", "coordinate", {0, 1}}};
   d.doc.tasks.push_back({});
   d.doc.tasks.back().units = {{"Sở Y tế", "", "lead", {0, 1}}};
+  d.doc.references = {{"NQ", "35-NQ/TW", "", "", "", {0, 1}},
+                      {"NQ", "35/NQ-TW", "", "", "", {0, 1}},    // the same number, once
+                      {"KH", "9/KH-UBND", "", "", "", {0, 1}}};  // its own, once
   ASSERT_TRUE(store.value()->Put({d}, {}, false).ok());
   auto& db = static_cast<SqliteStore&>(*store.value()).db();
   auto words = [&db] {
@@ -177,8 +180,53 @@ TEST(Migrations, V7ComputesTheFilterWordsPutWrites) {
   EXPECT_EQ(put.count("Y2022"), 1u);
   EXPECT_EQ(put.count("ivung"), 1u);
   EXPECT_EQ(put.count("uso"), 2u);  // two units, each once
+  // v7 rewrites the words v6 knew; v9 adds the number words (NumberWord).
   ASSERT_TRUE(db.Exec(Migrations()[6]).ok());
+  ASSERT_TRUE(db.Exec(Migrations()[8]).ok());
   EXPECT_EQ(words(), put);
+  EXPECT_EQ(put.count("N9khubnd"), 1u);
+  EXPECT_EQ(put.count("N35nqtw"), 1u);
+  auto problems = store.value()->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
+}
+
+// v9 gives documents stored before it the words of the numbers they carry and cite: a
+// number search finds the citing document by its reference, not by its text.
+TEST(Migrations, V9IndexesTheNumbersOfStoredDocuments) {
+  testing::TempDir dir;
+  const std::string path = dir / "v8.db";
+  {
+    auto db = Db::Open(path, {});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Migrate(*db.value(), 8).ok());
+    ASSERT_TRUE(
+        db.value()
+            ->Exec("INSERT INTO documents(id, sha256, path, format, encoding, kind, number, "
+                   "number_key, type, type_key, title, text, read_warnings, parse_json, "
+                   "parser_version, ingested_at, parsed_at, filters) VALUES (3, 'abc', 'a.txt', "
+                   "'text', 'utf-8', 'official', '7/KH-UBND', '7khubnd', 'KH', 'kh', 'Kế hoạch', "
+                   "'Theo văn bản "
+                   "kia.', '[]', '{}', 'old', 'x', 'x', 'Tkh');"
+                   "INSERT INTO refs(document_id, ord, number, number_key, span_begin, "
+                   "span_end) VALUES (3, 0, '12/2012/QĐ-UBND', '122012qdubnd', 0, 1);"
+                   "INSERT INTO documents_fts(rowid, title, text, number, filters) "
+                   "SELECT id, title, text, number, filters FROM documents")
+            .ok());
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  SearchQuery q;
+  q.text = "12/2012/QĐ-UBND";  // not in its text: only its reference says so
+  auto hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  ASSERT_EQ(hits.value().hits.size(), 1u);
+  EXPECT_EQ(hits.value().hits[0].row.id, 3);
+  q.text = "ke hoach";
+  q.type = "KH";  // the filter words stored before stay
+  hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits.value().hits.size(), 1u);
   auto problems = store.value()->Check();
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems.value().empty()) << problems.value()[0];

@@ -13,7 +13,8 @@
 //   time as at index time; the text is only NFC-normalized here.
 // - A text that looks like a document number ("35-NQ/TW", "35/NQ-TW", "35 NQ TW",
 //   "13/KH-STTTT") also gives `number_key` (parse::SymbolKey: "35nqtw"), matched exactly
-//   against documents.number_key; those hits rank first.
+//   against documents.number_key; those hits rank first, then the documents citing it
+//   (NumberWord), newest first. When neither exists the text is searched as words.
 //
 // A hit's snippet is cut here too (MakeSnippet), from the stored text of the hits shown,
 // rather than by FTS5's snippet(): that re-tokenized the whole text of every hit through the
@@ -41,6 +42,13 @@ MatchQuery BuildMatch(std::string_view user_text);
 // in nearly every document, "inoi" only in those of a Hà Nội issuer, so FTS5 intersects short
 // doclists. Registered as the SQL function dondoc_filter_words(text, prefix) for the migration.
 std::string FilterWords(std::string_view folded, char prefix);
+
+// The filter word of a document number key (parse::SymbolKey) in the FTS5 column `filters`
+// (migration v9): "N" + the key, "122012qdubnd" → "N122012qdubnd". A document holds the word
+// of its own number and of every number it cites (its references), so a search for a number
+// reads one short doclist: the documents that carry or cite it. One token, since keys are
+// ASCII letters and digits.
+inline std::string NumberWord(std::string_view number_key) { return "N" + std::string(number_key); }
 
 // A BuildMatch expression restricted to the columns of the document (title, text, number),
 // leaving out `filters` (migration v6), which holds words for filtered searches only.

@@ -135,6 +135,11 @@ class SearchTest : public ::testing::Test {
         MakeDocument("e5", "88/KH-UBND", "KH", "2021-01-04", "UBND huyện Hòa Bình",
                      "Kế hoạch phòng chống thiên tai", "hoà bình, ĐỒNG NAI"),
     };
+    // 4 cites 3, as the parser reads it (number search finds citing documents by their
+    // references: NumberWord, search.h).
+    const std::string& body = docs_[3].text;
+    const auto at = static_cast<std::uint32_t>(body.find("35-NQ/TW"));
+    docs_[3].doc.references.push_back({"NQ", "35-NQ/TW", "2018-10-22", "", "", {at, at + 8}});
     auto put = store_->Put(docs_, {}, false);
     ASSERT_TRUE(put.ok()) << put.error().message;
     for (const PutResult& r : put.value()) ids_.push_back(r.id);
@@ -261,6 +266,24 @@ TEST_F(SearchTest, NumberInEveryForm) {
   EXPECT_EQ(ids[1], ids_[3]);
   EXPECT_EQ(Ids("13/KH-STTTT").at(0), ids_[0]);
   EXPECT_EQ(Ids("45/2023/ND-CP").at(0), ids_[3]);
+  // Cited only: found by the reference, the same in every form.
+  NewDocument cites = testing::MakeDocument("f6", "", "", "", "", "Báo cáo",
+                                            "Theo Nghị quyết số 99-NQ/TW đã ban hành.");
+  cites.doc.references.push_back({"NQ", "99-NQ/TW", "", "", "", {0, 1}});
+  auto put = store_->Put({cites}, {}, false);
+  ASSERT_TRUE(put.ok());
+  EXPECT_TRUE(Ids("99 NQ TW") == std::vector<std::int64_t>{put.value()[0].id});
+}
+
+// Number-shaped text that no document carries or cites is searched as words: a year and
+// words, or a number a text writes without it being read as a reference.
+TEST_F(SearchTest, NumberShapedWordsStillFindTheirText) {
+  auto put = store_->Put(
+      {testing::MakeDocument("g7", "", "", "", "", "Báo cáo", "Tổng kết năm 2024 kế hoạch mới.")},
+      {}, false);
+  ASSERT_TRUE(put.ok());
+  ASSERT_TRUE(LooksLikeNumber("2024 ke hoach"));
+  EXPECT_EQ(Ids("2024 ke hoach"), std::vector<std::int64_t>{put.value()[0].id});
 }
 
 TEST_F(SearchTest, Filters) {

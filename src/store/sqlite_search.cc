@@ -99,7 +99,8 @@ struct Ranked {
   double score;
 };
 
-// The newest `k` rows matching `expr` (and the filters), scored, appended to *out.
+// The newest `k` rows matching `expr` (a whole MATCH expression; the filters are ANDed to
+// it), scored, appended to *out.
 Result<std::size_t> Candidates(Db& db, const std::string& expr, const SearchQuery& q,
                                std::int64_t k, std::vector<Ranked>* out) {
   // Without filters FTS5 alone answers; with them each candidate is joined to its row, and
@@ -113,7 +114,7 @@ Result<std::size_t> Candidates(Db& db, const std::string& expr, const SearchQuer
                             " FROM documents_fts WHERE documents_fts MATCH ?1"
                             " ORDER BY rowid DESC LIMIT ?3");
   if (!s.ok()) return s.error();
-  s.value().BindText(1, TextColumns(expr) + FilterMatch(q)).Bind(3, k);
+  s.value().BindText(1, expr + FilterMatch(q)).Bind(3, k);
   if (Filtered(q)) BindFilters(s.value(), q);
   std::size_t n = 0;
   for (;;) {
@@ -130,7 +131,7 @@ Result<std::size_t> Candidates(Db& db, const std::string& expr, const SearchQuer
 
 Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
                                                       const std::string& number_key,
-                                                      const SearchQuery& q) {
+                                                      const SearchQuery& q, bool cited) {
   std::vector<SearchHit> hits;
   std::unordered_set<std::int64_t> seen;
   if (!number_key.empty()) {
@@ -156,7 +157,13 @@ Result<std::vector<SearchHit>> SqliteStore::RunSearch(const std::string& match,
   // Never fewer candidates than the hits asked for (the server pages by asking for more).
   const std::int64_t k =
       std::max<std::int64_t>(Filtered(q) ? bounds_.filtered : bounds_.body, q.limit);
-  auto found = Candidates(*db_, match, q, k, &ranked);
+  // A number: the documents that carry it or cite it, by its filter word (NumberWord,
+  // search.h), one short doclist; its words as a phrase were four long ones ("12 2012 qd
+  // ubnd") read until the newest `k` held them in order. Every score is then 0 (the column
+  // weighs nothing): the newest come first.
+  const std::string expr =
+      cited ? "filters : " + Quoted(NumberWord(number_key)) : TextColumns(match);
+  auto found = Candidates(*db_, expr, q, k, &ranked);
   if (!found.ok()) return found.error();
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     return a.score != b.score ? a.score < b.score : a.id > b.id;
@@ -194,12 +201,19 @@ Result<SearchResult> SqliteStore::Search(const SearchQuery& query) {
   }
   SearchResult out;
   out.match = m.phrases;
-  auto hits = RunSearch(m.phrases, m.number_key, query);
+  auto hits = RunSearch(m.phrases, m.number_key, query, !m.number_key.empty());
   if (!hits.ok()) return hits.error();
   out.hits = std::move(hits.value());
+  // Number-shaped text that no document carries or cites may be words ("2024 kế hoạch"), or
+  // a number written in a text without being read as a reference: its words as a phrase.
+  if (out.hits.empty() && !m.number_key.empty()) {
+    hits = RunSearch(m.phrases, "", query, false);
+    if (!hits.ok()) return hits.error();
+    out.hits = std::move(hits.value());
+  }
   // A number-shaped query is never relaxed: "35", "nq" and "tw" apart match anything.
   if (out.hits.empty() && m.all_words != m.phrases && m.number_key.empty()) {
-    auto relaxed = RunSearch(m.all_words, "", query);
+    auto relaxed = RunSearch(m.all_words, "", query, false);
     if (!relaxed.ok()) return relaxed.error();
     out.hits = std::move(relaxed.value());
     out.match = m.all_words;

@@ -98,8 +98,10 @@ class SqliteStore final : public Store {
                                const std::string& date, const std::string& issuer);
   Result<Ok> ResolveWhere(const std::string& where, std::int64_t id, const std::string& key);
   // sqlite_search.cc
+  // `cited`: the candidates are the documents whose filter words hold `number_key`
+  // (NumberWord) rather than those matching `match` (whose phrases still cut the snippets).
   Result<std::vector<SearchHit>> RunSearch(const std::string& match, const std::string& number_key,
-                                           const SearchQuery& q);
+                                           const SearchQuery& q, bool cited);
 
   std::unique_ptr<Db> db_;
   SearchBounds bounds_;

@@ -56,9 +56,10 @@ bool Fatal(const Error& e) {
 }
 
 // The words of a document that filtered searches match in the FTS5 column `filters`
-// (migration v7, which computes the same for stored rows in SQL; sqlite_search.cc queries
+// (migrations v7 and v9 compute the same for stored rows in SQL; sqlite_search.cc queries
 // them): "T" + the folded type, "Y" + the year, the issuer key's words prefixed 'i' and the
-// task units' folded names' words prefixed 'u' (FilterWords, search.h), each unit once.
+// task units' folded names' words prefixed 'u' (FilterWords, search.h), each unit once; then
+// the number keys of the document and of its references, each once (NumberWord).
 std::string FilterKeys(const Document& doc, const std::string& issuer_key) {
   std::string out;
   if (const std::string type = text::Fold(doc.type); !type.empty()) out += "T" + type;
@@ -73,6 +74,15 @@ std::string FilterKeys(const Document& doc, const std::string& issuer_key) {
   std::string names;
   for (const std::string& u : units) names += u + ",";
   out += " " + FilterWords(names, 'u');
+  // v9: the numbers it carries and cites, each once (NumberWord, search.h).
+  std::set<std::string> numbers;
+  if (!doc.number.empty()) numbers.insert(parse::SymbolKey(doc.number));
+  for (const Reference& r : doc.references) {
+    if (!r.number.empty()) numbers.insert(parse::SymbolKey(r.number));
+  }
+  for (const std::string& n : numbers) {
+    if (!n.empty()) out += " " + NumberWord(n);
+  }
   return out;
 }
 
