@@ -18,6 +18,7 @@
 
 #include "parse/tasks_scan.h"
 #include "parse/tasks_units.h"
+#include "text/find.h"
 #include "text/fold.h"
 
 namespace dondoc::parse {
@@ -85,17 +86,20 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const text::Folde
   const Scan& scan = operative.scan;
   std::vector<std::pair<std::size_t, std::size_t>> times;
   times.reserve(doc.times.size());
+  FoldedCursor cursor(f);
   for (const TimeExpr& t : doc.times) {
-    times.emplace_back(FoldedPos(f, t.span.begin), FoldedPos(f, t.span.end));
+    const std::size_t b = cursor.Pos(t.span.begin);
+    times.emplace_back(b, cursor.Pos(t.span.end));
   }
   for (const Paragraph& para : scan.paragraphs) {
     // Cheap test first: most paragraphs never say "báo cáo".
-    const std::size_t any = fs.substr(para.content, para.end - para.content).find("bao cao");
-    if (any == std::string_view::npos) continue;
+    if (!text::Contains(fs.substr(para.content, para.end - para.content), "bao cao")) continue;
     for (auto [sb, se] : Sentences(text, f, para.content, para.end)) {
       std::size_t at = std::string_view::npos;
       std::optional<UnitMention> target;
-      for (std::size_t q = fs.find("bao cao", sb); q < se; q = fs.find("bao cao", q + 7)) {
+      const std::string_view sentence = fs.substr(0, se);
+      for (std::size_t q = text::Find(sentence, "bao cao", sb); q != std::string_view::npos;
+           q = text::Find(sentence, "bao cao", q + 7)) {
         if (!WordAt(fs, q, "bao cao")) continue;
         const std::size_t n = Skip(fs, q + 7, se);
         if (WordAt(fs, n, "so")) continue;                       // Báo cáo số …

@@ -202,8 +202,10 @@ TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const D
                  const OutlineIndex& outline_in)
     : text(text_in), f(f_in), outline(outline_in) {
   times.reserve(doc.times.size());
+  FoldedCursor cursor(f);
   for (const TimeExpr& t : doc.times) {
-    times.emplace_back(FoldedPos(f, t.span.begin), FoldedPos(f, t.span.end));
+    const std::size_t b = cursor.Pos(t.span.begin);
+    times.emplace_back(b, cursor.Pos(t.span.end));
   }
   context.province = doc.place;
   context.date = doc.date;

@@ -35,7 +35,6 @@
 // task with several ";"-separated parts each with its own time is one task per dated part.
 #include "parse/tasks.h"
 
-#include <string.h>  // memmem
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -45,6 +44,7 @@
 #include "parse/task_table.h"
 #include "parse/tasks_scan.h"
 #include "parse/tasks_units.h"
+#include "text/find.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -69,12 +69,6 @@ constexpr std::string_view kIntroWork[] = {"thuc hien",  "nhiem vu",  "trach nhi
                                            "trien khai", "giai phap", "tap trung"};
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-// Whether `needle` occurs in `hay`. memmem, not string_view::find: find runs memchr for the
-// needle's first letter, and "c" or "p" start a good share of folded Vietnamese syllables.
-bool Contains(std::string_view hay, std::string_view needle) {
-  return memmem(hay.data(), hay.size(), needle.data(), needle.size()) != nullptr;
-}
 
 std::size_t Skip(std::string_view fs, std::size_t p, std::size_t e) {
   while (p < e && (IsSpaceByte(fs[p]) || fs[p] == '*' || fs[p] == '_')) ++p;
@@ -665,7 +659,7 @@ class Extractor {
   bool MayNameUnits(const parse::Paragraph& p,
                     const std::vector<std::pair<std::size_t, std::size_t>>& sentences) const {
     const std::string_view para = fs_.substr(p.content, p.end - p.content);
-    if (Contains(para, "chu tri") || Contains(para, "phoi hop")) return true;
+    if (text::Contains(para, "chu tri") || text::Contains(para, "phoi hop")) return true;
     auto clause_start = [&](std::size_t q) {
       q = Skip(fs_, q, p.end);
       static constexpr std::string_view kClauseOpeners[] = {
@@ -695,11 +689,8 @@ class Extractor {
     for (std::size_t i = para.find(';'); i != std::string_view::npos; i = para.find(';', i + 1)) {
       if (clause_start(p.content + i + 1)) return true;
     }
-    for (const char* g = static_cast<const char*>(memmem(para.data(), para.size(), "giao ", 5));
-         g != nullptr;
-         g = static_cast<const char*>(memmem(
-             g + 1, static_cast<std::size_t>(para.data() + para.size() - g - 1), "giao ", 5))) {
-      const std::size_t i = static_cast<std::size_t>(g - para.data());
+    for (std::size_t i = text::Find(para, "giao "); i != std::string_view::npos;
+         i = text::Find(para, "giao ", i + 1)) {
       if (MayStartMention(env_.text, env_.f, p.content + i + 5)) return true;
     }
     return false;
@@ -769,7 +760,7 @@ class Extractor {
     if (e <= sentence.first || fs_[e - 1] != ':' || sentence.second < p.end) return false;
     const std::string_view whole = fs_.substr(sentence.first, e - sentence.first);
     bool work_words = false;  // needed below; most sentences have none
-    for (std::string_view w : kIntroWork) work_words = work_words || Contains(whole, w);
+    for (std::string_view w : kIntroWork) work_words = work_words || text::Contains(whole, w);
     if (!work_words) return false;
     // A paragraph ending with ":" that gives work is searched for units even when no clause
     // seemed to start with one ("Chính phủ quy định chi tiết các nội dung sau đây:").
@@ -803,7 +794,7 @@ class Extractor {
       // kiến như sau:", "gồm:").
       const std::string_view rest = fs_.substr(q, e - q);
       bool work = false;
-      for (std::string_view w : kIntroWork) work = work || Contains(rest, w);
+      for (std::string_view w : kIntroWork) work = work || text::Contains(rest, w);
       if (!work || rest.find("nhu sau") != std::string_view::npos ||
           rest.find("y kien") != std::string_view::npos) {
         continue;

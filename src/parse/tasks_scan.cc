@@ -24,10 +24,10 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
 #include "parse/tasks_units.h"
+#include "text/find.h"
 #include "text/utf8.h"
 
 namespace dondoc::parse {
@@ -156,7 +156,10 @@ std::size_t Letters(std::string_view s, std::size_t enough) {
   for (; i + 8 <= s.size() && letters + 8 < enough; i += 8) {
     std::uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
-    letters += 8 - static_cast<std::size_t>(std::popcount(x & ~(x << 1) & kHigh));
+    // One bit per continuation byte, summed by a multiply: std::popcount is a libgcc call on
+    // x86-64 without -mpopcnt.
+    const std::uint64_t cont = (x & ~(x << 1) & kHigh) >> 7;
+    letters += 8 - static_cast<std::size_t>((cont * 0x0101010101010101ULL) >> 56);
   }
   for (; i < s.size() && letters < enough; ++i) {
     letters += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
@@ -187,6 +190,38 @@ std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig) {
   return static_cast<std::size_t>(it - o.begin());
 }
 
+std::size_t FoldedCursor::Pos(std::uint32_t orig) {
+  const std::size_t n = o_.size();
+  if (n == 0) return 0;
+  // The answer (the first index holding orig or more, n if none) lies in [lo, hi].
+  std::size_t lo = 0, hi = n;
+  if (o_[at_] < orig) {
+    lo = at_ + 1;
+    for (std::size_t step = 1, probe = at_ + 1; probe < n; step *= 2, probe = at_ + step) {
+      if (o_[probe] >= orig) {
+        hi = probe;
+        break;
+      }
+      lo = probe + 1;
+    }
+  } else {
+    hi = at_;
+    for (std::size_t step = 1; step <= at_; step *= 2) {
+      const std::size_t probe = at_ - step;
+      if (o_[probe] < orig) {
+        lo = probe + 1;
+        break;
+      }
+      hi = probe;
+    }
+  }
+  auto it = std::lower_bound(o_.begin() + static_cast<std::ptrdiff_t>(lo),
+                             o_.begin() + static_cast<std::ptrdiff_t>(hi), orig);
+  const auto pos = static_cast<std::size_t>(it - o_.begin());
+  at_ = std::min(pos, n - 1);
+  return pos;
+}
+
 Span OrigSpan(const text::FoldedText& f, std::size_t b, std::size_t e) {
   return {f.Orig(b), f.Orig(e)};
 }
@@ -198,25 +233,25 @@ std::string OrigClean(std::string_view text, const text::FoldedText& f, std::siz
 }
 
 OutlineIndex::OutlineIndex(const std::vector<OutlineNode>& outline, const text::FoldedText& f) {
-  Add(outline, f, false);
+  FoldedCursor cursor(f);
+  Add(outline, f, &cursor, false);
   std::stable_sort(nodes_.begin(), nodes_.end(),
                    [](const Node& a, const Node& b) { return a.begin < b.begin; });
 }
 
 void OutlineIndex::Add(const std::vector<OutlineNode>& nodes, const text::FoldedText& f,
-                       bool skip) {
+                       FoldedCursor* cursor, bool skip) {
   for (const OutlineNode& n : nodes) {
     // The label and heading as the outline gives them (a long heading is cut short, "…"),
     // read in the folded text, which has about one byte per letter: label + heading letters
     // from the line start.
-    const std::size_t b = FoldedPos(f, n.span.begin), e = FoldedPos(f, n.span.end);
+    const std::size_t b = cursor->Pos(n.span.begin), e = cursor->Pos(n.span.end);
     const std::size_t he =
         std::min(e, b + n.label.size() + Letters(n.heading, e > b ? e - b : 0) + 2);
     const std::string_view h = std::string_view(f.folded).substr(b, he > b ? he - b : 0);
-    const bool s = skip || h.find("muc dich") != std::string_view::npos ||
-                   h.find("yeu cau") != std::string_view::npos;
+    const bool s = skip || text::Contains(h, "muc dich") || text::Contains(h, "yeu cau");
     nodes_.push_back({b, e, n.path, s});
-    Add(n.children, f, s);
+    Add(n.children, f, cursor, s);
   }
 }
 

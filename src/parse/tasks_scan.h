@@ -14,6 +14,24 @@
 
 namespace dondoc::parse {
 
+// The folded position of original byte `orig` (the first folded byte that came from it or
+// after it).
+std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig);
+
+// FoldedPos for a run of positions in about document order (outline headings, time
+// expressions): each answer is searched by galloping from the one before, which reads the
+// offsets near it, where FoldedPos starts from a guess whose cache lines are usually cold.
+// Any order gives the same answers as FoldedPos, only slower.
+class FoldedCursor {
+ public:
+  explicit FoldedCursor(const text::FoldedText& f) : o_(f.offsets) {}
+  std::size_t Pos(std::uint32_t orig);
+
+ private:
+  const std::vector<std::uint32_t>& o_;
+  std::size_t at_ = 0;  // the last answer, below o_.size() when o_ is not empty
+};
+
 // The outline flattened in document order, for "which section is this in".
 class OutlineIndex {
  public:
@@ -34,13 +52,10 @@ class OutlineIndex {
     std::string path;
     bool skip;
   };
-  void Add(const std::vector<OutlineNode>& nodes, const text::FoldedText& f, bool skip);
+  void Add(const std::vector<OutlineNode>& nodes, const text::FoldedText& f, FoldedCursor* cursor,
+           bool skip);
   std::vector<Node> nodes_;
 };
-
-// The folded position of original byte `orig` (the first folded byte that came from it or
-// after it).
-std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig);
 
 struct Paragraph {
   std::size_t begin = 0;    // folded, at the label or bullet

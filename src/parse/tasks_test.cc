@@ -788,5 +788,25 @@ TEST(TasksTest, IntroWithoutWorkGivesNoTask) {
   EXPECT_TRUE(ExtractTasks(text, d).empty());
 }
 
+// The cursor gives FoldedPos's answer for every original byte, walked forwards, backwards and
+// in jumps (accented letters fold to fewer bytes, so the two offsets drift apart).
+TEST(FoldedCursorTest, AgreesWithFoldedPos) {
+  const text::FoldedText f =
+      text::FoldMapped("Ủy ban nhân dân tỉnh Bình Sơn giao Sở Tài chính chủ trì, phối hợp với các "
+                       "sở, ngành; báo cáo trước ngày 15/12 hằng năm.");
+  const auto n = static_cast<std::uint32_t>(f.offsets.back());
+  FoldedCursor forward(f), backward(f), jumps(f);
+  for (std::uint32_t o = 0; o <= n + 2; ++o) EXPECT_EQ(forward.Pos(o), FoldedPos(f, o)) << o;
+  for (std::uint32_t o = n + 2; o-- > 0;) EXPECT_EQ(backward.Pos(o), FoldedPos(f, o)) << o;
+  for (std::uint32_t k = 0; k < 200; ++k) {
+    const std::uint32_t o = (k * 37) % (n + 3);
+    EXPECT_EQ(jumps.Pos(o), FoldedPos(f, o)) << o;
+  }
+  const text::FoldedText empty = text::FoldMapped("");
+  FoldedCursor none(empty);
+  EXPECT_EQ(none.Pos(0), FoldedPos(empty, 0));
+  EXPECT_EQ(none.Pos(5), FoldedPos(empty, 5));
+}
+
 }  // namespace
 }  // namespace dondoc::parse
