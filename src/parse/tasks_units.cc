@@ -437,7 +437,7 @@ std::size_t GroupTail(std::string_view text, const text::FoldedText& f, std::siz
     if (WordAt(fs, q, "va")) q = SkipSpace(fs, q + 2, end);
     if (q >= end) break;
     // A capitalized word starts a new unit, not a tail ("các sở, Ban Quản lý").
-    if (Capitalized(text, f, q) && HeadAt(fs, q) != nullptr) break;
+    if (HeadAt(fs, q) != nullptr && Capitalized(text, f, q)) break;
     std::size_t len = 0;
     for (std::string_view t : kGroupTails) {
       if (t.size() > len && WordAt(fs, q, t)) len = t.size();
@@ -800,15 +800,16 @@ bool MayStartMention(std::string_view text, const text::FoldedText& f, std::size
   if (we - pos == 2 && fs.compare(pos, 2, "so") == 0 && we < fs.size() && fs[we] == ',') {
     return true;
   }
-  if (!Capitalized(text, f, pos)) return false;
-  if (HeadAt(fs, pos) != nullptr) return true;
+  // A capital letter is asked last: it reads the original text through the offsets, two
+  // places far from the folded text the head look-up reads.
+  if (HeadAt(fs, pos) != nullptr) return Capitalized(text, f, pos);
   // A head the source wrapped onto the next line ("Đề nghị Ủy\nban Mặt trận …"): the gate reads
   // the line break as a space (the finders behind it match across line breaks themselves).
   bool wrapped = false;
   for (std::size_t k = we; k < fs.size() && (fs[k] == ' ' || fs[k] == '\t' || fs[k] == '\n'); ++k) {
     wrapped = wrapped || fs[k] == '\n';
   }
-  if (!wrapped) return false;
+  if (!wrapped || !Capitalized(text, f, pos)) return false;
   std::string joined;
   for (std::size_t i = pos; i < fs.size() && joined.size() < 48; ++i) {
     const bool blank = fs[i] == ' ' || fs[i] == '\n' || fs[i] == '\t';
