@@ -75,7 +75,7 @@ std::vector<Mention> Engine::Find(std::string_view text, const text::FoldedText&
   std::size_t clear = 0;
   std::size_t i = 0;
   while (i < n) {
-    if (tokens[i].in_symbol || !index_.MayStart(tokens[i].word)) {  // WalkFrom finds nothing
+    if (tokens[i].in_symbol || !index_.MayStart(tokens[i])) {  // WalkFrom finds nothing
       ++i;
       continue;
     }

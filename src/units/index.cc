@@ -123,6 +123,34 @@ Index::Index(const UnitData& data) : data_(data) {
   for (const auto& [code, words] : expansions_) {
     if (!words.empty() && nodes_[0].next.count(words[0]) > 0) AddStart(code);
   }
+  BuildEdges();
+}
+
+void Index::BuildEdges() {
+  std::size_t count = 0;
+  for (const Node& n : nodes_) count += n.next.size();
+  std::size_t size = 16;
+  while (size < 2 * count) size *= 2;
+  edges_.assign(size, Edge{});
+  for (std::uint32_t parent = 0; parent < nodes_.size(); ++parent) {
+    for (auto& [word, child] : nodes_[parent].next) {
+      const std::uint32_t hash = WordHash(word);
+      std::size_t slot = Slot(parent, hash) & (size - 1);
+      while (edges_[slot].child != 0) slot = (slot + 1) & (size - 1);
+      edges_[slot] = Edge{parent, hash, child, static_cast<std::uint32_t>(edge_words_.size())};
+      edge_words_.push_back(word);
+    }
+    nodes_[parent].next.clear();
+  }
+}
+
+std::uint32_t Index::Child(std::uint32_t node, std::string_view word, std::uint32_t hash) const {
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t slot = Slot(node, hash) & mask;; slot = (slot + 1) & mask) {
+    const Edge& e = edges_[slot];
+    if (e.child == 0) return 0;
+    if (e.parent == node && e.hash == hash && edge_words_[e.word] == word) return e.child;
+  }
 }
 
 void Index::AppendWords(const Token& t, std::vector<std::string>* out) const {
@@ -232,21 +260,19 @@ void Index::Dfs(std::span<const Token> tokens, std::size_t pos, std::size_t limi
   }
   if (pos >= limit) return;
   const Token& t = tokens[pos];
-  const auto& next = nodes_[node].next;
   auto step = [&](std::uint32_t child, Reading r) {
     path->push_back(Step{static_cast<std::uint32_t>(pos), r});
     Dfs(tokens, pos + 1, limit, child, path, out);
     path->pop_back();
   };
-  if (auto it = next.find(t.word); it != next.end()) step(it->second, Reading::kPlain);
+  if (const std::uint32_t c = Child(node, t.word, t.hash); c != 0) step(c, Reading::kPlain);
   if (!t.code) return;
-  if (auto it = next.find(CodeKey(t.word)); it != next.end()) step(it->second, Reading::kCode);
+  if (const std::uint32_t c = Child(node, CodeKey(t.word)); c != 0) step(c, Reading::kCode);
   if (const std::vector<std::string>* exp = Expansion(t.word)) {
     std::uint32_t n = node;
     for (const std::string& w : *exp) {
-      auto it = nodes_[n].next.find(w);
-      if (it == nodes_[n].next.end()) return;
-      n = it->second;
+      n = Child(n, w);
+      if (n == 0) return;
     }
     step(n, Reading::kExpanded);
   }
@@ -258,20 +284,18 @@ bool Index::Reaches(std::span<const Token> tokens, std::size_t pos, std::size_t 
   if (stepped && !nodes_[node].keys.empty()) return true;
   if (pos >= limit) return false;
   const Token& t = tokens[pos];
-  const auto& next = nodes_[node].next;
-  if (auto it = next.find(t.word); it != next.end()) {
-    if (Reaches(tokens, pos + 1, limit, it->second, true)) return true;
+  if (const std::uint32_t c = Child(node, t.word, t.hash); c != 0) {
+    if (Reaches(tokens, pos + 1, limit, c, true)) return true;
   }
   if (!t.code) return false;
-  if (auto it = next.find(CodeKey(t.word)); it != next.end()) {
-    if (Reaches(tokens, pos + 1, limit, it->second, true)) return true;
+  if (const std::uint32_t c = Child(node, CodeKey(t.word)); c != 0) {
+    if (Reaches(tokens, pos + 1, limit, c, true)) return true;
   }
   if (const std::vector<std::string>* exp = Expansion(t.word)) {
     std::uint32_t n = node;
     for (const std::string& w : *exp) {
-      auto it = nodes_[n].next.find(w);
-      if (it == nodes_[n].next.end()) return false;
-      n = it->second;
+      n = Child(n, w);
+      if (n == 0) return false;
     }
     return Reaches(tokens, pos + 1, limit, n, true);
   }

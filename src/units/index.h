@@ -82,29 +82,49 @@ class Index {
   // False when no name can start with the folded word `word` (as written, as a code or as an
   // abbreviation's expansion): WalkFrom at such a word finds nothing. A cheap filter (one hash
   // and one bit) that lets FindUnits skip most words of a text; true may be a false positive.
-  bool MayStart(std::string_view word) const {
-    std::uint32_t h = StartHash(word);
-    return (starts_[h >> 6] >> (h & 63)) & 1;
-  }
+  bool MayStart(std::string_view word) const { return MayStartHashed(WordHash(word)); }
+  // The same for a token, whose word Tokenize has hashed already.
+  bool MayStart(const Token& t) const { return MayStartHashed(t.hash); }
 
   // The words an abbreviation code (folded) expands to, or nullptr.
   const std::vector<std::string>* Expansion(const std::string& folded_code) const;
 
  private:
   struct Node {
-    std::unordered_map<std::string, std::uint32_t> next;
+    std::unordered_map<std::string, std::uint32_t> next;  // while building; then in edges_
     std::vector<std::uint32_t> keys;
   };
-  static std::uint32_t StartHash(std::string_view word) {
-    std::uint32_t h = 2166136261u;
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return (h ^ (h >> 16)) & (kStartBits - 1);
+  // A trie edge in the open-addressing table edges_; child 0 marks a free slot (the root is
+  // nobody's child).
+  struct Edge {
+    std::uint32_t parent = 0;
+    std::uint32_t hash = 0;  // WordHash(word)
+    std::uint32_t child = 0;
+    std::uint32_t word = 0;  // index into edge_words_
+  };
+  static std::uint32_t StartBit(std::uint32_t word_hash) {
+    return (word_hash ^ (word_hash >> 16)) & (kStartBits - 1);
+  }
+  bool MayStartHashed(std::uint32_t word_hash) const {
+    const std::uint32_t h = StartBit(word_hash);
+    return (starts_[h >> 6] >> (h & 63)) & 1;
   }
   void AddStart(std::string_view word) {
-    std::uint32_t h = StartHash(word);
+    const std::uint32_t h = StartBit(WordHash(word));
     starts_[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
   static constexpr std::uint32_t kStartBits = 1u << 16;
+  static std::size_t Slot(std::uint32_t parent, std::uint32_t hash) {
+    return (hash ^ (parent * 0x9E3779B1u)) * std::size_t{0x9E3779B97F4A7C15u} >> 32;
+  }
+  // The node after `node` by `word` (hashed: WordHash(word)), 0 when none. One probe of a flat
+  // table in the common case, instead of hashing the word again in a per-node hash map: the
+  // finder steps through the trie at every word that may start a name.
+  std::uint32_t Child(std::uint32_t node, std::string_view word, std::uint32_t hash) const;
+  std::uint32_t Child(std::uint32_t node, std::string_view word) const {
+    return Child(node, word, WordHash(word));
+  }
+  void BuildEdges();  // moves the build-time maps into edges_
 
   void AddName(std::uint32_t entry, const std::string& name);
   void AddKey(Key key);
@@ -115,6 +135,8 @@ class Index {
 
   UnitData data_;
   std::vector<Node> nodes_;
+  std::vector<Edge> edges_;  // a power of two in size, at most half full
+  std::vector<std::string> edge_words_;
   std::vector<Key> keys_;
   std::unordered_map<std::string, std::vector<std::string>> expansions_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // word → keys

@@ -245,6 +245,7 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
       out.pop_back();
     }
   }
+  for (Token& t : out) t.hash = WordHash(t.word);
   return out;
 }
 

@@ -23,7 +23,16 @@ struct Token {
   bool in_symbol = false;    // inside a chunk holding '/' or a digit: 12/KH-UBND, 2025
   bool line_start = false;   // a line break (or the start) comes before it
   bool described = true;     // marks and capitalized are set (see Tokenize's `lazy`)
+  std::uint32_t hash = 0;    // WordHash(word), for the registry's look-ups
 };
+
+// FNV-1a of a folded word: computed once per token by Tokenize, so the registry's trie and its
+// start filter look a word up without hashing it again at every name it might begin.
+constexpr std::uint32_t WordHash(std::string_view word) {
+  std::uint32_t h = 2166136261u;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
 
 // Splits text into words on folded text (text::FoldMapped): letters and digits make words,
 // '&' is the word "và", "thành phố" is one word "tp"; everything else (spaces, line breaks,
