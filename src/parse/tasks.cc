@@ -659,7 +659,6 @@ class Extractor {
   bool MayNameUnits(const parse::Paragraph& p,
                     const std::vector<std::pair<std::size_t, std::size_t>>& sentences) const {
     const std::string_view para = fs_.substr(p.content, p.end - p.content);
-    if (text::Contains(para, "chu tri") || text::Contains(para, "phoi hop")) return true;
     auto clause_start = [&](std::size_t q) {
       q = Skip(fs_, q, p.end);
       static constexpr std::string_view kClauseOpeners[] = {
@@ -689,6 +688,9 @@ class Extractor {
     for (std::size_t i = para.find(';'); i != std::string_view::npos; i = para.find(';', i + 1)) {
       if (clause_start(p.content + i + 1)) return true;
     }
+    // The searches through the whole paragraph last: most paragraphs that name units are
+    // already known by a clause start above.
+    if (text::Contains(para, "chu tri") || text::Contains(para, "phoi hop")) return true;
     for (std::size_t i = text::Find(para, "giao "); i != std::string_view::npos;
          i = text::Find(para, "giao ", i + 1)) {
       if (MayStartMention(env_.text, env_.f, p.content + i + 5)) return true;

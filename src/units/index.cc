@@ -113,6 +113,8 @@ Index::Index(const UnitData& data) : data_(data) {
       for (const Token& t : Tokenize(name)) AppendWords(t, &words);
       if (words.empty()) continue;
       longest_place_ = std::max(longest_place_, words.size());
+      const std::uint32_t h = StartBit(WordHash(words[0]));
+      place_starts_[h >> 6] |= std::uint64_t{1} << (h & 63);
       places_.emplace(Join(words, 0, words.size()), i);
     }
   }

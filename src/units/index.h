@@ -86,6 +86,13 @@ class Index {
   // The same for a token, whose word Tokenize has hashed already.
   bool MayStart(const Token& t) const { return MayStartHashed(t.hash); }
 
+  // False when no known place name starts with the token's word (read plain): MatchPlace at
+  // such a word finds nothing. One bit, like MayStart; true may be a false positive.
+  bool MayStartPlace(const Token& t) const {
+    const std::uint32_t h = StartBit(t.hash);
+    return (place_starts_[h >> 6] >> (h & 63)) & 1;
+  }
+
   // The words an abbreviation code (folded) expands to, or nullptr.
   const std::vector<std::string>* Expansion(const std::string& folded_code) const;
 
@@ -143,6 +150,7 @@ class Index {
   std::unordered_map<std::string, std::uint32_t> places_;  // folded words → UnitData::places
   std::size_t longest_place_ = 0;
   std::vector<std::uint64_t> starts_ = std::vector<std::uint64_t>(kStartBits / 64);  // MayStart
+  std::vector<std::uint64_t> place_starts_ = std::vector<std::uint64_t>(kStartBits / 64);
 };
 
 }  // namespace dondoc::units

@@ -40,8 +40,9 @@ std::string Slice(std::string_view text, const Token& first, const Token& last) 
 }
 
 // Folded words of a province name without a leading "tỉnh"/"thành phố". Asked for the same
-// name (the context's province) at every match, so the last answer is kept per thread.
-std::string FoldedPlace(std::string_view name) {
+// name (the context's province) at every match, so the last answer is kept per thread; the
+// reference stays valid until the next call on the same thread.
+const std::string& FoldedPlace(std::string_view name) {
   thread_local std::string last_name, last_out;
   if (!last_name.empty() && name == last_name) return last_out;
   std::string out;
@@ -53,8 +54,8 @@ std::string FoldedPlace(std::string_view name) {
     out += tokens[i].word;
   }
   last_name = name;
-  last_out = out;
-  return out;
+  last_out = std::move(out);
+  return last_out;
 }
 
 bool ValidOn(const UnitEntry& e, const std::string& date) {
@@ -117,6 +118,16 @@ std::size_t Engine::LevelAt(std::span<const Token> tokens, std::size_t i, std::s
 std::size_t Engine::PlaceAt(std::span<const Token> tokens, std::size_t i, const Context& context,
                             bool* city) const {
   if (i >= tokens.size()) return 0;
+  // Most words start no place: neither a known one nor the context's province (whose first
+  // word must then be this word). Answered without building the words below.
+  if (const Token& first = tokens[i]; !first.code && !index_.MayStartPlace(first)) {
+    if (context.province.empty()) return 0;
+    const std::string& want = FoldedPlace(context.province);
+    if (!want.starts_with(first.word) ||
+        (want.size() > first.word.size() && want[first.word.size()] != ' ')) {
+      return 0;
+    }
+  }
   std::vector<std::string> words;
   std::vector<std::size_t> ends;  // words.size() after each token
   for (std::size_t k = i; k < tokens.size() && k < i + 6; ++k) {
@@ -134,7 +145,7 @@ std::size_t Engine::PlaceAt(std::span<const Token> tokens, std::size_t i, const 
     }
   }
   if (!context.province.empty()) {
-    std::string want = FoldedPlace(context.province);
+    const std::string want = FoldedPlace(context.province);
     std::string got;
     for (std::size_t k = 0; k < ends.size(); ++k) {
       for (std::size_t w = k == 0 ? 0 : ends[k - 1]; w < ends[k]; ++w) {
@@ -351,8 +362,9 @@ class Resolver {
     if (e.level != "central") {
       m.province = q.province.empty() ? ctx_.province : q.province;
       m.place = q.place;
-      if (!q.province.empty() && !ctx_.province.empty() &&
-          FoldedPlace(q.province) != FoldedPlace(ctx_.province)) {
+      // A copy of the first answer: the second call reuses FoldedPlace's buffer.
+      const std::string named = q.province.empty() ? "" : FoldedPlace(q.province);
+      if (!q.province.empty() && !ctx_.province.empty() && named != FoldedPlace(ctx_.province)) {
         AddNote(&m.note, "province " + q.province + ", not the document's " + ctx_.province);
       }
     }
