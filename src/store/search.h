@@ -14,7 +14,8 @@
 // - A text that looks like a document number ("35-NQ/TW", "35/NQ-TW", "35 NQ TW",
 //   "13/KH-STTTT") also gives `number_key` (parse::SymbolKey: "35nqtw"), matched exactly
 //   against documents.number_key; those hits rank first, then the documents citing it
-//   (NumberWord), newest first. When neither exists the text is searched as words.
+//   (NumberWord), newest first. When neither exists and the text has no '/' (which every
+//   số/ký hiệu has) it may be words ("2024 kế hoạch"): it is searched as words.
 //
 // A hit's snippet is cut here too (MakeSnippet), from the stored text of the hits shown,
 // rather than by FTS5's snippet(): that re-tokenized the whole text of every hit through the

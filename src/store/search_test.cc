@@ -284,6 +284,13 @@ TEST_F(SearchTest, NumberShapedWordsStillFindTheirText) {
   ASSERT_TRUE(put.ok());
   ASSERT_TRUE(LooksLikeNumber("2024 ke hoach"));
   EXPECT_EQ(Ids("2024 ke hoach"), std::vector<std::int64_t>{put.value()[0].id});
+  // With a '/' it is a number: only what carries or cites it.
+  put = store_->Put({testing::MakeDocument("h8", "", "", "", "", "Báo cáo",
+                                           "Nhắc văn bản 77/KH-UBND mà không trích dẫn.")},
+                    {}, false);
+  ASSERT_TRUE(put.ok());
+  EXPECT_EQ(Ids("77 KH UBND"), std::vector<std::int64_t>{put.value()[0].id});
+  EXPECT_TRUE(Ids("77/KH-UBND").empty());
 }
 
 TEST_F(SearchTest, Filters) {
