@@ -145,7 +145,7 @@ std::size_t Engine::PlaceAt(std::span<const Token> tokens, std::size_t i, const 
     }
   }
   if (!context.province.empty()) {
-    const std::string want = FoldedPlace(context.province);
+    const std::string& want = FoldedPlace(context.province);
     std::string got;
     for (std::size_t k = 0; k < ends.size(); ++k) {
       for (std::size_t w = k == 0 ? 0 : ends[k - 1]; w < ends[k]; ++w) {
