@@ -267,7 +267,7 @@ void RegisterStages() {
   add("stage/reporting", [&t](std::size_t i) {
     const dondoc::Document& d = ThePrepared().docs[i];
     if (d.kind != "official") return;
-    auto r = p::ExtractReporting(t[i], ThePrepared().folds[i], d, *ThePrepared().operatives[i]);
+    auto r = p::ExtractReporting(t[i], ThePrepared().folds[i], *ThePrepared().operatives[i]);
     benchmark::DoNotOptimize(r.size());
   });
 }

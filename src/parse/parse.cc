@@ -52,7 +52,7 @@ Document Parse(std::string_view text, const Source& source, std::vector<Warning>
     // The operative part (outline index, sections, skipped preamble) read once for both.
     const Operative operative(text, folded, doc);
     doc.tasks = ExtractTasks(text, folded, doc, operative, &doc.warnings);
-    doc.reporting = ExtractReporting(text, folded, doc, operative);
+    doc.reporting = ExtractReporting(text, folded, operative);
   }
   return doc;
 }

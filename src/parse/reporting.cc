@@ -76,21 +76,15 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const Document& d
 
 std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& f,
                                         const Document& doc) {
-  return ExtractReporting(text, f, doc, Operative(text, f, doc));
+  return ExtractReporting(text, f, Operative(text, f, doc));
 }
 
 std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& f,
-                                        const Document& doc, const Operative& operative) {
+                                        const Operative& operative) {
   std::vector<Reporting> out;
   const std::string_view fs = f.folded;
   const Scan& scan = operative.scan;
-  std::vector<std::pair<std::size_t, std::size_t>> times;
-  times.reserve(doc.times.size());
-  FoldedCursor cursor(f);
-  for (const TimeExpr& t : doc.times) {
-    const std::size_t b = cursor.Pos(t.span.begin);
-    times.emplace_back(b, cursor.Pos(t.span.end));
-  }
+  const std::vector<std::pair<std::size_t, std::size_t>>& times = operative.times;
   for (const Paragraph& para : scan.paragraphs) {
     // Cheap test first: most paragraphs never say "báo cáo".
     if (!text::Contains(fs.substr(para.content, para.end - para.content), "bao cao")) continue;

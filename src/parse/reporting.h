@@ -16,10 +16,10 @@ std::vector<Reporting> ExtractReporting(std::string_view text, const Document& d
 std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& folded,
                                         const Document& doc);
 
-// The same over the operative part read once by the caller and shared with ExtractTasks
-// (tasks_scan.h, tasks.h).
+// The same over the operative part of the document, read once by the caller and shared with
+// ExtractTasks (tasks_scan.h, tasks.h); it holds what is needed of the document.
 struct Operative;
 std::vector<Reporting> ExtractReporting(std::string_view text, const text::FoldedText& folded,
-                                        const Document& doc, const Operative& operative);
+                                        const Operative& operative);
 
 }  // namespace dondoc::parse

@@ -71,7 +71,7 @@ TEST(ReportingTest, SharedOperativeGivesTheSameDuties) {
   }
   d.tasks = tasks_shared;
   const auto alone = ExtractReporting(text, d);
-  const auto shared = ExtractReporting(text, f, d, op);
+  const auto shared = ExtractReporting(text, f, op);
   ASSERT_EQ(alone.size(), 2u);
   ASSERT_EQ(shared.size(), 2u);
   EXPECT_EQ(shared[0].to, "UBND tỉnh");

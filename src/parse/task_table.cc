@@ -199,14 +199,8 @@ void TableTasks(const TaskEnv& env, const Table& table, std::vector<Task>* tasks
 }
 
 TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const Document& doc,
-                 const OutlineIndex& outline_in)
-    : text(text_in), f(f_in), outline(outline_in) {
-  times.reserve(doc.times.size());
-  FoldedCursor cursor(f);
-  for (const TimeExpr& t : doc.times) {
-    const std::size_t b = cursor.Pos(t.span.begin);
-    times.emplace_back(b, cursor.Pos(t.span.end));
-  }
+                 const Operative& operative)
+    : text(text_in), f(f_in), outline(operative.outline), times(operative.times) {
   context.province = doc.place;
   context.date = doc.date;
   if (doc.issuer) {

@@ -22,12 +22,12 @@ namespace dondoc::parse {
 // Everything a task is built from; lives for one ExtractTasks call.
 struct TaskEnv {
   TaskEnv(std::string_view text, const text::FoldedText& f, const Document& doc,
-          const OutlineIndex& outline);
+          const Operative& operative);
 
   std::string_view text;
   const text::FoldedText& f;
   const OutlineIndex& outline;
-  std::vector<std::pair<std::size_t, std::size_t>> times;  // folded spans of doc.times
+  const std::vector<std::pair<std::size_t, std::size_t>>& times;  // Operative::times
   units::Context context;
   // Names resolved so far (units::ResolveWithReason), one registry look-up per distinct name.
   struct Resolved {

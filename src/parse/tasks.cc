@@ -1153,9 +1153,8 @@ std::vector<Task> ExtractTasks(std::string_view text, const text::FoldedText& f,
                                const Document& doc, const Operative& operative,
                                std::vector<Warning>* warnings) {
   std::vector<Task> tasks;
-  const OutlineIndex& outline = operative.outline;
   const Scan& scan = operative.scan;
-  const TaskEnv env(text, f, doc, outline);
+  const TaskEnv env(text, f, doc, operative);
   Extractor x(env);
   for (const parse::Paragraph& p : scan.paragraphs) x.Paragraph(p, &tasks);
   x.Finish(&tasks);

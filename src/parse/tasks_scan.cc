@@ -170,24 +170,30 @@ std::size_t Letters(std::string_view s, std::size_t enough) {
 }  // namespace
 
 std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig) {
+  return FoldedCursor(f, orig).Pos(orig);
+}
+
+FoldedCursor::FoldedCursor(const text::FoldedText& f, std::uint32_t near) : o_(f.offsets) {
   // offsets has one more element than folded; it is non-decreasing and nearly proportional to
-  // the index (folding drops a byte or two per accented letter). So the search starts where
-  // proportion puts it and widens exponentially until it brackets the answer: a few nearby
-  // cache lines instead of a binary search over the whole array (one miss per step).
-  const std::vector<std::uint32_t>& o = f.offsets;
-  const std::size_t n = o.size();
-  if (n == 0) return 0;
-  const std::uint64_t total = o.back();
-  std::size_t guess =
-      total == 0 ? 0 : static_cast<std::size_t>(std::uint64_t{orig} * (n - 1) / total);
-  guess = std::min(guess, n - 1);
-  std::size_t lo = guess, hi = guess;
-  for (std::size_t step = 64; lo > 0 && o[lo] >= orig; step *= 2) lo = lo > step ? lo - step : 0;
-  for (std::size_t step = 64; hi < n && o[hi] < orig; step *= 2) hi = std::min(n, hi + step);
-  // Every index below lo holds less than orig (or lo is 0); o[hi] >= orig (or hi is n).
-  auto it = std::lower_bound(o.begin() + static_cast<std::ptrdiff_t>(lo),
-                             o.begin() + static_cast<std::ptrdiff_t>(hi), orig);
-  return static_cast<std::size_t>(it - o.begin());
+  // the index (folding drops a byte or two per accented letter): proportion puts the start
+  // close to the answer for `near`.
+  const std::size_t n = o_.size();
+  const std::uint64_t total = n == 0 ? 0 : o_.back();
+  if (total > 0) {
+    at_ = std::min(static_cast<std::size_t>(std::uint64_t{near} * (n - 1) / total), n - 1);
+  }
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> FoldedSpans(const text::FoldedText& f,
+                                                             const std::vector<TimeExpr>& times) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  out.reserve(times.size());
+  FoldedCursor cursor(f);
+  for (const TimeExpr& t : times) {
+    const std::size_t b = cursor.Pos(t.span.begin);
+    out.emplace_back(b, cursor.Pos(t.span.end));
+  }
+  return out;
 }
 
 std::size_t FoldedCursor::Pos(std::uint32_t orig) {

@@ -20,17 +20,22 @@ std::size_t FoldedPos(const text::FoldedText& f, std::uint32_t orig);
 
 // FoldedPos for a run of positions in about document order (outline headings, time
 // expressions): each answer is searched by galloping from the one before, which reads the
-// offsets near it, where FoldedPos starts from a guess whose cache lines are usually cold.
-// Any order gives the same answers as FoldedPos, only slower.
+// offsets near it. Any order gives the same answers, only slower. FoldedPos is one look-up
+// from where proportion puts `near`.
 class FoldedCursor {
  public:
   explicit FoldedCursor(const text::FoldedText& f) : o_(f.offsets) {}
+  FoldedCursor(const text::FoldedText& f, std::uint32_t near);
   std::size_t Pos(std::uint32_t orig);
 
  private:
   const std::vector<std::uint32_t>& o_;
   std::size_t at_ = 0;  // the last answer, below o_.size() when o_ is not empty
 };
+
+// The folded spans of `times` (TimeExpr spans are original bytes), in their order.
+std::vector<std::pair<std::size_t, std::size_t>> FoldedSpans(const text::FoldedText& f,
+                                                             const std::vector<TimeExpr>& times);
 
 // The outline flattened in document order, for "which section is this in".
 class OutlineIndex {
@@ -95,9 +100,12 @@ Scan ScanOperative(std::string_view text, const text::FoldedText& f, const Docum
 // the header spans and the outline of `doc` only, so it stays valid while tasks are added.
 struct Operative {
   Operative(std::string_view text, const text::FoldedText& f, const Document& doc)
-      : outline(doc.outline, f), scan(ScanOperative(text, f, doc, outline)) {}
+      : outline(doc.outline, f),
+        scan(ScanOperative(text, f, doc, outline)),
+        times(FoldedSpans(f, doc.times)) {}
   OutlineIndex outline;
   Scan scan;
+  std::vector<std::pair<std::size_t, std::size_t>> times;  // folded spans of doc.times
 };
 
 // Sentences of a paragraph, folded [begin, end): split at ". " before a capital letter.
