@@ -203,14 +203,16 @@ class Scanner {
 std::string Iso(const Date& d) { return calendar::FormatIso(d); }
 
 std::vector<TimeExpr> Scanner::Run() {
-  std::size_t p = 0;
   const std::size_t n = f_.size();
+  // Only word starts and line starts matter; everything between them is skipped in blocks.
+  WordEvents events(f_);
+  std::size_t p = events.NextAt(0);
   while (p < n) {
     if (p == 0 || f_[p - 1] == '\n') {
       std::size_t ls = p;
       while (ls < n && (f_[ls] == ' ' || f_[ls] == '\t' || f_[ls] == '*')) ++ls;
       if (WordAt(f_, ls, "can cu") != kNo) {
-        p = ClauseEnd(ls, 600);
+        p = events.NextAt(ClauseEnd(ls, 600));
         continue;
       }
       if (ls < n && f_[ls] == 't' &&
@@ -220,32 +222,32 @@ std::vector<TimeExpr> Scanner::Run() {
         while (le < n && f_[le] != '\n' && le - ls < 60) ++le;
         if (le - ls < 60) time_header_ = true;
       }
+      if (!IsAlnum(f_[p])) {  // a line start that is no word start
+        p = events.NextAt(p + 1);
+        continue;
+      }
     }
-    const char c = f_[p];
-    if (!IsAlnum(c)) {
-      // Past the gap to the next word, stopping after a line break for the test above.
-      ++p;
-      while (p < n && !IsAlnum(f_[p]) && f_[p - 1] != '\n') ++p;
-      continue;
-    }
-    if (p > 0 && IsAlnum(f_[p - 1])) {  // inside a word (a matcher ended there)
-      p = AlnumEnd(f_, p);
-      continue;
-    }
-    if (IsDigit(c)) {
+    // Here p starts a word. A matcher's end may fall inside a word: NextAt skips its rest.
+    if (IsDigit(f_[p])) {
       if (std::size_t s = SymbolEnd(p); s != kNo) {
         if (s > ref_end_) ref_end_ = ClauseEnd(s, 400);
-        p = s;
+        p = events.NextAt(s);
         continue;
       }
     }
     if (std::size_t e = TryAt(p); e != kNo && e > p) {
-      p = e;
+      p = events.NextAt(e);
       continue;
     }
-    p = AlnumEnd(f_, p);
+    p = events.NextAt(p + 1);
   }
   return std::move(out_);
+}
+
+// TryAt's table of first words: 64 slots, the top six bits of word * multiplier.
+constexpr std::size_t kFirstWordSlotCount = 64;
+constexpr std::size_t FirstWordSlot(std::uint64_t packed_word, std::uint64_t multiplier) {
+  return static_cast<std::size_t>((packed_word * multiplier) >> 58);
 }
 
 std::size_t Scanner::TryAt(std::size_t p) {
@@ -302,6 +304,26 @@ std::size_t Scanner::TryAt(std::size_t p) {
       {pack("tu"), kPiece},
       {pack("vao"), kOccasion | kPiece},
   };
+  // The perfect hash of kFirstWords: the first multiplier of a fixed sequence under which
+  // their slots are distinct.
+  static constexpr std::uint64_t kFirstWordMultiplier = [] {
+    for (std::uint64_t k = 1;; ++k) {
+      const std::uint64_t m = (0x9E3779B97F4A7C15ull * k) | 1;
+      std::array<bool, kFirstWordSlotCount> used{};
+      bool ok = true;
+      for (const FirstWord& w : kFirstWords) {
+        const std::size_t s = FirstWordSlot(w.word, m);
+        ok = ok && !used[s];
+        used[s] = true;
+      }
+      if (ok) return m;
+    }
+  }();
+  static constexpr auto kFirstWordSlots = [] {
+    std::array<FirstWord, kFirstWordSlotCount> t{};  // word 0 is no packed word of a letter
+    for (const FirstWord& w : kFirstWords) t[FirstWordSlot(w.word, kFirstWordMultiplier)] = w;
+    return t;
+  }();
   unsigned use = 0;
   if (IsDigit(f_[p])) {
     use = kRelative | kContinuous | kRecurring | kPiece;
@@ -315,31 +337,13 @@ std::size_t Scanner::TryAt(std::size_t p) {
     }
     use = kPiece;
   } else {
-    // The table is in alphabetical order: only the entries in the word's FirstTwoBucket are
-    // compared, and most words are skipped at once.
-    static constexpr auto kByFirstTwo = [] {
-      std::array<std::pair<std::uint8_t, std::uint8_t>, 26 * 32> r{};
-      for (std::size_t i = 0; i < std::size(kFirstWords); ++i) {
-        const auto w = kFirstWords[i].word;
-        auto& [b, e] =
-            r[FirstTwoBucket(static_cast<char>(w & 0xFF), static_cast<char>((w >> 8) & 0xFF))];
-        if (b == e) b = static_cast<std::uint8_t>(i);
-        e = static_cast<std::uint8_t>(i + 1);
-      }
-      return r;
-    }();
-    // Here f_[p] is a-z but q (taken above); p + 1 may be the end.
-    const char second = p + 1 < f_.size() ? f_[p + 1] : ' ';
-    const auto [first, last] = kByFirstTwo[FirstTwoBucket(f_[p], second)];
-    if (first == last) return kNo;
+    // One probe of a perfect hash of the packed first words (a multiplier found at compile
+    // time that gives each its own slot) and one comparison: most words are skipped with a
+    // single, well-predicted branch.
     const std::uint64_t word = PackLetters(f_, p);
-    for (std::size_t i = first; i < last; ++i) {
-      if (kFirstWords[i].word == word) {
-        use = kFirstWords[i].matchers;
-        break;
-      }
-    }
-    if (use == 0) return kNo;
+    const FirstWord& slot = kFirstWordSlots[FirstWordSlot(word, kFirstWordMultiplier)];
+    if (slot.word != word) return kNo;
+    use = slot.matchers;
   }
   using Matcher = std::size_t (Scanner::*)(std::size_t);
   static constexpr std::pair<unsigned, Matcher> kOrder[] = {
