@@ -23,6 +23,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/find.h"
+
 namespace dondoc::parse {
 namespace {
 
@@ -77,15 +79,21 @@ void CellUnits(const TaskEnv& env, const Cell& c, Col col, std::vector<TaskUnit>
     out->push_back(std::move(u));
     return;
   }
+  // Searches bounded to where an answer can matter: searching to the end of the document at
+  // every cell of every table made large tables quadratic.
+  constexpr std::string_view kCoordinate = "phoi hop", kLead = "chu tri";
   const std::size_t coord_from =
-      col == Col::kExecute ? std::min(fs.find("phoi hop", c.begin), c.end) : c.end;
+      col == Col::kExecute
+          ? std::min(text::Find(fs.substr(0, c.end + kCoordinate.size() - 1), kCoordinate, c.begin),
+                     c.end)
+          : c.end;
   for (const UnitMention& m : ms) {
     if (env.IsIssuer(m)) continue;
     std::string role = col == Col::kLead         ? "lead"
                        : col == Col::kCoordinate ? "coordinate"
                                                  : "execute";
     if (col == Col::kExecute) {
-      const std::size_t after = fs.find("chu tri", m.end);
+      const std::size_t after = text::Find(fs.substr(0, m.end + 3 + kLead.size()), kLead, m.end);
       if (after != std::string_view::npos && after <= m.end + 3) role = "lead";
       if (m.begin > coord_from) role = "coordinate";
     }
@@ -214,7 +222,7 @@ TaskEnv::TaskEnv(std::string_view text_in, const text::FoldedText& f_in, const D
   }
   // Addressees: the recipients listed first, right after "Kính gửi" and close to each other
   // (the "Nơi nhận" list comes later, far from it).
-  const std::size_t kg = f.folded.find("kinh gui");
+  const std::size_t kg = text::Find(f.folded, "kinh gui");
   if (kg != std::string_view::npos) {
     std::uint32_t last = f.Orig(kg);
     for (const Recipient& r : doc.recipients) {
@@ -286,8 +294,8 @@ const std::string& TaskEnv::OwnOffice() const {
     int shared = 0, count = 0;
   };
   std::vector<Candidate> candidates;
-  for (std::size_t p = fs.find("van phong "); p != std::string_view::npos;
-       p = fs.find("van phong ", p + 10)) {
+  for (std::size_t p = text::Find(fs, "van phong "); p != std::string_view::npos;
+       p = text::Find(fs, "van phong ", p + 10)) {
     if (!WordStart(fs, p) || !MayStartMention(text, f, p)) continue;
     const std::vector<UnitMention> ms = MentionsAt(text, f, p, std::min(fs.size(), p + 200));
     if (ms.size() != 1 || ms[0].own_office || ms[0].end <= p + 9) continue;
