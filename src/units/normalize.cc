@@ -196,6 +196,7 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
       t.begin = f.Orig(i);
       t.end = f.Orig(i + 1);
       t.word = "va";
+      t.hash = WordHash(t.word);
       t.line_start = newline;
       newline = false;
       ++i;
@@ -213,7 +214,8 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
     Token& t = out.emplace_back();
     t.begin = f.Orig(start);
     t.end = f.Orig(i);
-    t.word = std::string(folded.substr(start, i - start));
+    t.word.assign(folded.data() + start, i - start);
+    t.hash = WordHash(t.word);
     t.line_start = newline;
     newline = false;
     const std::string_view orig = text.substr(t.begin, t.end - t.begin);
@@ -240,12 +242,12 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
       m.code = false;
       m.end = t.end;
       m.word = "tp";
+      m.hash = WordHash(m.word);
       m.marks += t.marks;
       std::sort(m.marks.begin(), m.marks.end());
       out.pop_back();
     }
   }
-  for (Token& t : out) t.hash = WordHash(t.word);
   return out;
 }
 

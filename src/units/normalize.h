@@ -16,7 +16,7 @@ namespace dondoc::units {
 struct Token {
   // User-provided, so that out.emplace_back() runs the member initializers only: a defaulted
   // constructor makes it zero the whole struct first (a `rep stos` per word of every paragraph).
-  Token() {}  // NOLINT(modernize-use-equals-default)
+  Token() {}                // NOLINT(modernize-use-equals-default)
   std::uint32_t begin = 0;  // [begin, end) bytes of the original text
   std::uint32_t end = 0;
   std::string word;          // folded (text::Fold): "so", "va" for '&', "tp" for "thành phố"
@@ -29,12 +29,22 @@ struct Token {
   std::uint32_t hash = 0;    // WordHash(word), for the registry's look-ups
 };
 
-// FNV-1a of a folded word: computed once per token by Tokenize, so the registry's trie and its
-// start filter look a word up without hashing it again at every name it might begin.
+// A hash of a folded word: computed once per token by Tokenize, so the registry's trie and its
+// start filter look a word up without hashing it again at every name it might begin. Eight
+// bytes per multiply (most words are one step), not FNV's multiply per byte, whose chain of
+// dependent multiplies made it the slowest part of tokenizing a paragraph.
 constexpr std::uint32_t WordHash(std::string_view word) {
-  std::uint32_t h = 2166136261u;
-  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = (word.size() + 1) * kMul;
+  for (std::size_t i = 0; i < word.size(); i += 8) {
+    std::uint64_t x = 0;
+    for (std::size_t k = 0; k < 8 && i + k < word.size(); ++k) {
+      x |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[i + k])) << (8 * k);
+    }
+    h = (h ^ x) * kMul;
+    h ^= h >> 29;
+  }
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 // Splits text into words on folded text (text::FoldMapped): letters and digits make words,
