@@ -129,7 +129,7 @@ constexpr auto kTriggersByFirstTwo = [] {
 
 // pack() of the word at p: its first (up to 8) letters a-z, the first in the lowest byte. Eight
 // bytes are tested at once (SWAR) where the text has them: this runs at every word start.
-std::uint64_t PackLetters(std::string_view f, std::size_t p) {
+[[gnu::always_inline]] inline std::uint64_t PackLetters(std::string_view f, std::size_t p) {
   if (p + 8 > f.size()) {
     std::uint64_t word = 0;
     for (std::size_t e = p; e < f.size() && e - p < 8 && f[e] >= 'a' && f[e] <= 'z'; ++e) {
