@@ -211,10 +211,9 @@ std::vector<Token> Tokenize(std::string_view text, const text::FoldedText& f, bo
     const std::size_t start = i;
     i += len;
     while (i < n && word_char_at(i, &len)) i += len;
-    Token& t = out.emplace_back();
+    Token& t = out.emplace_back(folded.substr(start, i - start));
     t.begin = f.Orig(start);
     t.end = f.Orig(i);
-    t.word.assign(folded.data() + start, i - start);
     t.hash = WordHash(t.word);
     t.line_start = newline;
     newline = false;

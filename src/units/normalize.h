@@ -16,7 +16,9 @@ namespace dondoc::units {
 struct Token {
   // User-provided, so that out.emplace_back() runs the member initializers only: a defaulted
   // constructor makes it zero the whole struct first (a `rep stos` per word of every paragraph).
-  Token() {}                // NOLINT(modernize-use-equals-default)
+  Token() {}  // NOLINT(modernize-use-equals-default)
+  // The word constructed in place: assigning it afterwards goes through string::_M_replace.
+  explicit Token(std::string_view folded_word) : word(folded_word) {}
   std::uint32_t begin = 0;  // [begin, end) bytes of the original text
   std::uint32_t end = 0;
   std::string word;          // folded (text::Fold): "so", "va" for '&', "tp" for "thành phố"
