@@ -310,6 +310,7 @@ std::vector<Walk> Index::WalkFrom(std::span<const Token> tokens, std::size_t beg
   std::vector<Step> path;
   limit = std::min(limit, tokens.size());
   if (begin >= limit) return out;
+  path.reserve(limit - begin);  // one allocation, not one per doubling
   Dfs(tokens, begin, limit, 0, &path, &out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Walk& a, const Walk& b) { return a.end > b.end; });

@@ -97,6 +97,21 @@ void Describe(std::string_view orig, Token* t) {
   bool all_upper_plain = true;
   bool first = true;
   for (std::size_t i = 0; i < orig.size();) {
+    // ASCII, most bytes of most words, without decoding or the table: no marks, a letter or
+    // a digit or neither, upper case only A-Z (what Info gives for these code points).
+    if (const auto c = static_cast<unsigned char>(orig[i]); c < 0x80) {
+      ++i;
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (upper || (c >= 'a' && c <= 'z')) {
+        ++letters;
+        if (first) t->capitalized = upper;
+        if (!upper) all_upper_plain = false;
+        first = false;
+      } else if (c >= '0' && c <= '9') {
+        all_upper_plain = false;
+      }
+      continue;
+    }
     std::size_t len = 1;
     char32_t cp = text::DecodeFast(orig, i, &len);
     i += len;
