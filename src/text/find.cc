@@ -35,6 +35,22 @@ std::size_t Find(std::string_view hay, std::string_view needle, std::size_t from
       mask &= mask - 1;
     }
   }
+  // The last few candidates: one more block ending at `last`, overlapping starts already
+  // tested (none of them matched, so its first match is the first at or after i), instead of
+  // a byte loop over up to 15 of them. Short paragraphs and headings end here every time.
+  if (i <= last && last >= from + 15) {
+    const std::size_t j = last - 15;
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + j));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + j + m - 1));
+    auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, final))));
+    while (mask != 0) {
+      const auto k = static_cast<std::size_t>(__builtin_ctz(mask));
+      if (std::memcmp(h + j + k + 1, nd + 1, m - 2) == 0) return j + k;
+      mask &= mask - 1;
+    }
+    return npos;
+  }
 #endif
   for (; i <= last; ++i) {
     if (h[i] == nd[0] && h[i + m - 1] == nd[m - 1] && std::memcmp(h + i + 1, nd + 1, m - 2) == 0) {
