@@ -190,7 +190,8 @@ bool Capitalized(std::string_view text, const text::FoldedText& f, std::size_t p
 template <std::size_t N>
 bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
   for (std::string_view x : list) {
-    if (x == w) return true;
+    // Length and first byte before memcmp: the lists run to 77 words, asked at many words.
+    if (x.size() == w.size() && !w.empty() && x[0] == w[0] && x == w) return true;
   }
   return false;
 }
@@ -198,9 +199,11 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
 // Length of the geography word at folded `pos`, 0 when none.
 std::size_t GeoAt(std::string_view text, const text::FoldedText& f, std::size_t pos) {
   const std::string_view fs = f.folded;
+  const std::size_t o = f.Orig(pos);
+  if (o >= text.size()) return 0;
   for (std::string_view g : kGeo) {
-    const std::size_t o = f.Orig(pos);
-    if (text.substr(o, g.size()) != g) continue;
+    // The first byte first: most words start with none of the list's.
+    if (text[o] != g[0] || text.substr(o, g.size()) != g) continue;
     // Find the folded end of the word(s): walk until the original offset passes o + size.
     std::size_t e = pos;
     while (e < fs.size() && f.Orig(e) < o + g.size()) ++e;
