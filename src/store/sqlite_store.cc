@@ -59,13 +59,22 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     }
   }
   if (options.bulk_writer) {
-    if (auto r = db.value()->Exec("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16000");
-        !r.ok()) {
-      return r.error();
-    }
+    if (auto r = db.value()->Exec("PRAGMA cache_size=-65536"); !r.ok()) return r.error();
   }
   if (auto r = Migrate(*db.value()); !r.ok()) return r.error();
-  return std::unique_ptr<Store>(new SqliteStore(std::move(db.value())));
+  auto store = std::make_unique<SqliteStore>(std::move(db.value()));
+  if (options.bulk_writer) {
+    if (auto r = store->CheckpointInBackground({}); !r.ok()) return r.error();
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<Ok> SqliteStore::CheckpointInBackground(const WalCheckpointerOptions& options) {
+  checkpointer_.reset();  // one at a time: its destructor unhooks the connection
+  auto c = WalCheckpointer::Start(*db_, options);
+  if (!c.ok()) return c.error();
+  checkpointer_ = std::move(c.value());
+  return Ok{};
 }
 
 Result<bool> SqliteStore::HasDocument(const std::string& sha256) {

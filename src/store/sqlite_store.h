@@ -15,6 +15,7 @@
 #include "base/result.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/wal_checkpointer.h"
 
 namespace dondoc::store {
 
@@ -25,9 +26,9 @@ struct SqliteOptions {
   // tests make the disk "full". 0 = SQLite's default (no practical cap).
   long max_page_count = 0;
   // For the one writer of a bulk ingest: a 64 MB page cache (SQLite's default is 2 MB, and
-  // the FTS5 index's b-tree pages are rewritten by every batch) and WAL checkpoints every
-  // 16,000 pages instead of 1,000, so pages are copied into the database less often. Durability
-  // is unchanged: each commit is still in the WAL.
+  // the FTS5 index's b-tree pages are rewritten by every batch) and its WAL checkpoints run on
+  // a thread of their own (wal_checkpointer.h), so copying pages into the database overlaps
+  // the writer's work. Durability is unchanged: each commit is still in the WAL.
   bool bulk_writer = false;
 };
 
@@ -55,6 +56,8 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
   void SetSearchBounds(const SearchBounds& b) { bounds_ = b; }
+  // Moves this connection's WAL checkpoints to a background thread (bulk_writer does this).
+  Result<Ok> CheckpointInBackground(const WalCheckpointerOptions& options);
 
   Result<bool> HasDocument(const std::string& sha256) override;
   Result<std::vector<PutResult>> Put(const std::vector<NewDocument>& docs,
@@ -105,6 +108,8 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Db> db_;
   SearchBounds bounds_;
+  // After db_: stopped (and the writer unhooked) before the writer's connection closes.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 // Shared by the sqlite_*.cc files: the DocumentRow columns of a query over `documents d`
