@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "parse/symbol.h"
 #include "store/resolve.h"
 #include "store/sqlite_store.h"
 
@@ -141,36 +142,27 @@ Result<Ok> SqliteStore::ResolveWhere(const std::string& where, std::int64_t id,
   return Ok{};
 }
 
+Result<std::vector<std::optional<Resolution>>> SqliteStore::ResolveOwn(const Document& doc,
+                                                                       std::int64_t node) {
+  // With the facts as they are stored (an empty date or issuer is stored NULL, read back as
+  // '' by the queries above), so that Link, which reads them back, resolves them the same.
+  // The document's row is written already: rule 1 needs it among its number's candidates.
+  CandidateCache cache(*db_);
+  std::vector<std::optional<Resolution>> out(doc.references.size());
+  for (std::size_t i = 0; i < doc.references.size(); ++i) {
+    const Reference& r = doc.references[i];
+    const std::string key = r.number.empty() ? "" : parse::SymbolKey(r.number);
+    if (key.empty()) continue;  // stored with a NULL number_key: nothing to resolve
+    auto c = cache.Get(key);
+    if (!c.ok()) return c.error();
+    out[i] = Resolve(RefFacts{r.date, r.issuer, doc.date, node}, *c.value());
+  }
+  return out;
+}
+
 Result<Ok> SqliteStore::Arrive(std::int64_t id, std::int64_t node, const std::string& key,
                                const std::string& date, const std::string& issuer) {
   CandidateCache cache(*db_);
-  // Its own references, with the facts at hand.
-  {
-    struct Own {
-      std::int64_t ref;
-      std::string key;
-      RefFacts facts;
-    };
-    std::vector<Own> own;
-    auto s = db_->Prepare(
-        "SELECT id, number_key, coalesce(date, ''), coalesce(issuer, '') FROM refs "
-        "WHERE document_id = ?1 AND number_key IS NOT NULL");
-    if (!s.ok()) return s.error();
-    s.value().Bind(1, id);
-    for (;;) {
-      auto row = s.value().Step();
-      if (!row.ok()) return row.error();
-      if (!row.value()) break;
-      const Stmt& x = s.value();
-      own.push_back({x.Int(0), x.Text(1), {x.Text(2), x.Text(3), date, node}});
-    }
-    s.value().Reset();
-    for (const Own& o : own) {
-      auto c = cache.Get(o.key);
-      if (!c.ok()) return c.error();
-      if (auto r = StoreResolution(*db_, o.ref, Resolve(o.facts, *c.value())); !r.ok()) return r;
-    }
-  }
   // A copy of a stored document changes no other reference: they already count its node.
   if (key.empty() || node != id) return Ok{};
   // The references to its number that it may fit by date (rule 2 of resolve.h): dated the

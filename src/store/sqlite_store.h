@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "base/result.h"
+#include "store/resolve.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/wal_checkpointer.h"
@@ -82,17 +83,23 @@ class SqliteStore final : public Store {
   // sqlite_write.cc
   Result<std::int64_t> InsertDocument(const NewDocument& d, const std::string& now);
   Result<Ok> ReplaceDocument(std::int64_t id, const NewDocument& d, const std::string& now);
-  Result<Ok> InsertChildren(std::int64_t id, const NewDocument& d);
+  // `resolved`: for a new document, its references' resolutions (ResolveOwn), written with
+  // them; null writes them pending, for Link to resolve.
+  Result<Ok> InsertChildren(std::int64_t id, const NewDocument& d,
+                            const std::vector<std::optional<Resolution>>* resolved);
   Result<std::optional<std::int64_t>> UnitId(const std::string& name, const std::string& unit_id);
   Result<Ok> Log(const std::string& now, const std::string& path, const std::string& sha256,
                  const char* status, const std::string& code, const std::string& message,
                  std::optional<std::int64_t> document_id);
   // sqlite_graph.cc. A new document: FindNode before its row is written (so the row is
-  // written once), Arrive after its references are: resolves them, and the stored references
-  // to its number that it may change. A re-parsed one: Link finds its node again and resolves
-  // every reference to its old and new number (its facts may have changed).
+  // written once), ResolveOwn after it (its references, resolved before they are written, so
+  // each is written once), Arrive once they are: the stored references to its number that it
+  // may change. A re-parsed one: Link finds its node again and resolves every reference to its
+  // old and new number (its facts may have changed).
   Result<std::optional<std::int64_t>> FindNode(std::int64_t id, const std::string& number_key,
                                                const std::string& date, const std::string& issuer);
+  // One per reference of `doc`, citing node `node`; nullopt for those with no number key.
+  Result<std::vector<std::optional<Resolution>>> ResolveOwn(const Document& doc, std::int64_t node);
   // `issuer`: issuer, parent and place joined by spaces, as a Candidate's.
   Result<Ok> Arrive(std::int64_t id, std::int64_t node, const std::string& key,
                     const std::string& date, const std::string& issuer);

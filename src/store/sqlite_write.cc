@@ -167,10 +167,13 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
   if (!row.ok()) return row.error();
   const std::int64_t id = s.value().Int(0);
   if (auto r = s.value().Run(); !r.ok()) return r.error();  // finish the RETURNING step
-  if (auto r = InsertChildren(id, d); !r.ok()) return r.error();
+  const std::int64_t own_node = node.value().value_or(id);
+  auto resolved = ResolveOwn(d.doc, own_node);
+  if (!resolved.ok()) return resolved.error();
+  if (auto r = InsertChildren(id, d, &resolved.value()); !r.ok()) return r.error();
   // As Candidates reads it: issuer, parent and place.
   const std::string facts = issuer + " " + d.doc.place;
-  if (auto r = Arrive(id, node.value().value_or(id), key, d.doc.date, facts); !r.ok()) {
+  if (auto r = Arrive(id, own_node, key, d.doc.date, facts); !r.ok()) {
     return r.error();
   }
   return id;
@@ -212,19 +215,25 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
     del.value().Bind(1, id);
     if (auto r = del.value().Run(); !r.ok()) return r.error();
   }
-  if (auto r = InsertChildren(id, d); !r.ok()) return r.error();
+  if (auto r = InsertChildren(id, d, nullptr); !r.ok()) return r.error();
   return Link(id, old_key);
 }
 
-Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d) {
+Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d,
+                                       const std::vector<std::optional<Resolution>>* resolved) {
   const Document& doc = d.doc;
   for (std::size_t i = 0; i < doc.references.size(); ++i) {
     const Reference& r = doc.references[i];
-    // status: pending until Link resolves it; NULL for a citation by name only.
+    // status: as resolved, else pending until Link resolves it; NULL for a citation by name
+    // only. Written resolved rather than updated afterwards: the update rewrote the row and
+    // moved its refs_number_key entry (status and settled are in it).
+    const std::optional<Resolution>* res =
+        resolved != nullptr && i < resolved->size() ? &(*resolved)[i] : nullptr;
+    const bool known = res != nullptr && res->has_value();
     auto s = db_->Prepare(
         "INSERT INTO refs(document_id, ord, number, number_key, type, issuer, date, name, "
-        "span_begin, span_end, edge, status, citing_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13)");
+        "span_begin, span_end, edge, status, citing_date, target, settled) VALUES (?1, ?2, ?3, "
+        "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     if (!s.ok()) return s.error();
     s.value()
         .Bind(1, id)
@@ -238,8 +247,11 @@ Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d) {
         .Bind(9, std::int64_t{r.span.begin})
         .Bind(10, std::int64_t{r.span.end})
         .BindText(11, EdgeKind(d.text, doc, r))
-        .Bind(12, r.number.empty() ? "" : "pending")
-        .Bind(13, doc.date);
+        .Bind(12, known ? std::string_view((*res)->status)
+                        : std::string_view(r.number.empty() ? "" : "pending"))
+        .Bind(13, doc.date)
+        .Bind(14, known ? (*res)->target : std::nullopt)
+        .Bind(15, known && (*res)->settled ? std::optional<std::int64_t>(1) : std::nullopt);
     if (auto x = s.value().Run(); !x.ok()) return x.error();
   }
   for (std::size_t i = 0; i < doc.times.size(); ++i) {
