@@ -3,7 +3,8 @@
 // Shape: N worker threads take jobs (a file, or a stored document to re-parse) by an atomic
 // index, read/hash/parse them and push the outcome into a bounded queue; the calling thread
 // is the one writer, popping outcomes into a batch and committing it when it is full or old.
-// The queue bound keeps memory flat when the writer is slower than the parsers.
+// The queue bound (a batch and a few documents) keeps memory flat when the writer is slower
+// than the parsers.
 #include "store/ingest.h"
 
 #include <algorithm>
@@ -220,7 +221,11 @@ IngestSummary Ingest(Store& writer, const OpenStore& open_reader,
   int nworkers =
       options.workers > 0 ? options.workers : static_cast<int>(std::thread::hardware_concurrency());
   nworkers = std::clamp(nworkers, 1, std::max(1, static_cast<int>(jobs.size())));
-  Queue queue(static_cast<std::size_t>(4 * nworkers + 16));
+  // Room for a whole batch and then some: the parsers keep parsing while the writer writes
+  // one. With room for only a few documents they stopped soon after each batch began and
+  // the writer then waited for them to fill the next: parsing and writing took turns
+  // (docs/search.md, "Ingest rate"). A queued document is ~40 KB (peak RSS per batch size).
+  Queue queue(options.batch_docs + static_cast<std::size_t>(4 * nworkers + 16));
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> workers;
   for (int w = 0; w < nworkers; ++w) queue.AddProducer();

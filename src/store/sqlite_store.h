@@ -4,7 +4,7 @@
 //
 // Files: sqlite_store.cc (open, reads, check), sqlite_write.cc (Put), sqlite_search.cc
 // (Search), sqlite_graph.cc (copies, reference resolution, edges). Costs: opening is ~1 ms
-// (pragmas, schema check); Put of a 200-document batch is one transaction and one fsync-free commit
+// (pragmas, schema check); Put of a batch is one transaction and one fsync-free commit
 // (synchronous=NORMAL).
 #pragma once
 
