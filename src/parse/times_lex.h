@@ -7,7 +7,6 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
@@ -28,26 +27,6 @@ inline constexpr auto kAlnumBytes = [] {
   return t;
 }();
 inline bool IsAlnum(char c) { return kAlnumBytes[static_cast<unsigned char>(c)]; }
-// The end of the run of letters and digits at p, eight bytes at a time (SWAR): the scan steps
-// over every word of a document this way, and a byte loop's exit is a branch mispredicted at
-// nearly every word.
-inline std::size_t AlnumEnd(std::string_view f, std::size_t p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  while (p + 8 <= f.size()) {
-    std::uint64_t x;
-    std::memcpy(&x, f.data() + p, 8);
-    // High bit of each byte: (b & 0x7F) in a range (no carry between bytes: 0x7F + 0x50 <
-    // 0x100), and b < 0x80.
-    const std::uint64_t low7 = x & ~kHigh;
-    const std::uint64_t letter = (low7 + kOnes * (0x80 - 'a')) & ~(low7 + kOnes * (0x80 - 'z' - 1));
-    const std::uint64_t digit = (low7 + kOnes * (0x80 - '0')) & ~(low7 + kOnes * (0x80 - '9' - 1));
-    const std::uint64_t other = ~((letter | digit) & ~x) & kHigh;
-    if (other != 0) return p + static_cast<std::size_t>(std::countr_zero(other) / 8);
-    p += 8;
-  }
-  while (p < f.size() && IsAlnum(f[p])) ++p;
-  return p;
-}
 // Where the times scan has something to do: word starts (a letter or digit after anything
 // else) and line starts (after '\n', and 0). NextAt(p) is the first such position >= p, or the
 // text's size. Sixty-four bytes are classified at once (SSE2 compares into bit masks), so the
