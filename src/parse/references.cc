@@ -45,6 +45,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "parse/dates.h"
@@ -67,12 +69,28 @@ struct Cleaned {
   std::vector<std::uint32_t> map;
 };
 
+// Byte classes for CleanAndFold: markdown emphasis is dropped, white space collapses, other
+// ASCII is kept, and a byte >= 0x80 starts a run of non-ASCII characters.
+enum : unsigned char { kKeepByte, kDropByte, kSpaceByte, kHighByte };
+
+constexpr std::array<unsigned char, 256> MakeCleanClasses() {
+  std::array<unsigned char, 256> t{};
+  for (const char c : {'*', '_', '#'}) t[static_cast<unsigned char>(c)] = kDropByte;
+  for (const char c : {' ', '\n', '\t', '\r'}) t[static_cast<unsigned char>(c)] = kSpaceByte;
+  for (int b = 0x80; b < 0x100; ++b) t[b] = kHighByte;
+  return t;
+}
+constexpr std::array<unsigned char, 256> kCleanClass = MakeCleanClasses();
+
 // The cleaned text and its fold (what text::FoldMapped(clean.text) gives), made in one pass
-// from the text and the document's fold `doc`. Cleaning drops or replaces ASCII bytes only and
-// copies every run of non-ASCII bytes whole, so such a run folds to the bytes `doc` has for
-// its source offsets, and a kept ASCII byte folds by lower-casing.
-// Hot (every byte of the document): writes into buffers sized to the input (the fold of a
-// character is at most 4 bytes, so room is checked at each non-ASCII run only).
+// from the text and the document's fold `doc` (text::FoldMapped(t)). Cleaning drops or
+// replaces ASCII bytes only and copies every run of non-ASCII bytes whole, so such a run
+// folds to the bytes `doc` has for its source offsets, and a kept ASCII byte folds by
+// lower-casing. `doc` has exactly one entry per ASCII byte, so the walk through it moves in
+// step with the text instead of searching for each run's first entry.
+// Hot (every byte of the document): one table look-up per ASCII byte, and buffers sized to
+// the input (the fold of a character is at most 4 bytes, so room is checked at each
+// non-ASCII run only).
 void CleanAndFold(std::string_view t, const text::FoldedText& doc, Cleaned* c,
                   text::FoldedText* fold) {
   const std::size_t size = t.size();
@@ -80,55 +98,70 @@ void CleanAndFold(std::string_view t, const text::FoldedText& doc, Cleaned* c,
   c->map.resize(size);
   fold->folded.resize(size + 4);
   fold->offsets.resize(size + 5);
+  const char* in = t.data();
   char* out = c->text.data();
   std::uint32_t* map = c->map.data();
+  char* fo = fold->folded.data();
+  std::uint32_t* foff = fold->offsets.data();
+  std::size_t cap = fold->folded.size();
   std::size_t n = 0;  // bytes of clean text
   std::size_t o = 0;  // bytes of fold
-  std::size_t j = 0;  // position in doc.folded
+  std::size_t j = 0;  // entry of doc for byte i
   const std::size_t dn = doc.folded.size();
+  const char* df = doc.folded.data();
+  const std::uint32_t* doff = doc.offsets.data();
   for (std::size_t i = 0; i < size;) {
-    char ch = t[i];
-    if ((ch & 0x80) != 0) {
-      std::size_t e = i + 1;
-      while (e < size && (t[e] & 0x80) != 0) ++e;
-      if (o + 4 * (e - i) + 4 > fold->folded.size()) {
-        fold->folded.resize(2 * (o + 4 * (e - i) + 4));
-        fold->offsets.resize(fold->folded.size() + 1);
+    char ch = in[i];
+    char folded_ch;
+    switch (kCleanClass[static_cast<unsigned char>(ch)]) {
+      case kHighByte: {
+        std::size_t e = i + 1;
+        while (e < size && (in[e] & 0x80) != 0) ++e;
+        if (o + 4 * (e - i) + 4 > cap) {
+          fold->folded.resize(2 * (o + 4 * (e - i) + 4));
+          fold->offsets.resize(fold->folded.size() + 1);
+          fo = fold->folded.data();
+          foff = fold->offsets.data();
+          cap = fold->folded.size();
+        }
+        for (; j < dn && doff[j] < e; ++j) {
+          fo[o] = df[j];
+          foff[o] = static_cast<std::uint32_t>(n + (doff[j] - i));
+          ++o;
+        }
+        for (std::size_t k = i; k < e; ++k) {
+          out[n] = in[k];
+          map[n] = static_cast<std::uint32_t>(k);
+          ++n;
+        }
+        i = e;
+        continue;
       }
-      while (j < dn && doc.offsets[j] < i) ++j;
-      for (; j < dn && doc.offsets[j] < e; ++j) {
-        fold->folded[o] = doc.folded[j];
-        fold->offsets[o] = static_cast<std::uint32_t>(n + (doc.offsets[j] - i));
-        ++o;
-      }
-      for (std::size_t k = i; k < e; ++k) {
-        out[n] = t[k];
-        map[n] = static_cast<std::uint32_t>(k);
-        ++n;
-      }
-      i = e;
-      continue;
-    }
-    if (ch == '*' || ch == '_' || ch == '#') {
-      ++i;
-      continue;
-    }
-    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
-    if (ch == ' ' && (n == 0 || out[n - 1] == ' ')) {
-      ++i;
-      continue;
-    }
-    if (o + 1 > fold->folded.size()) {
-      fold->folded.resize(2 * o + 8);
-      fold->offsets.resize(fold->folded.size() + 1);
+      case kDropByte:
+        ++i;
+        ++j;
+        continue;
+      case kSpaceByte:
+        if (n == 0 || out[n - 1] == ' ') {
+          ++i;
+          ++j;
+          continue;
+        }
+        ch = ' ';
+        folded_ch = ' ';
+        break;
+      default:
+        folded_ch = df[j];  // the byte lower-cased
+        break;
     }
     out[n] = ch;
     map[n] = static_cast<std::uint32_t>(i);
-    fold->folded[o] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
-    fold->offsets[o] = static_cast<std::uint32_t>(n);
+    fo[o] = folded_ch;
+    foff[o] = static_cast<std::uint32_t>(n);
     ++o;
     ++n;
     ++i;
+    ++j;
   }
   c->text.resize(n);
   c->map.resize(n);
@@ -281,19 +314,60 @@ bool StopAt(const Matcher& m, std::size_t i, const StopList& stops, bool any_cas
   return false;
 }
 
-// The type names of AllTypes() grouped by their first folded byte, plus the generic "văn
-// bản". Hot: the scan tries a type at every word start of the document, so only the few names
-// sharing the word's first letter are compared, still in AllTypes() order (longest first).
+// The type names of AllTypes(), plus the generic "văn bản", grouped by their first word.
+// Hot: the scan tries a type at every word start of the document. Half the words of a
+// document start with two letters some name starts with ("th", "qu", "ch"), so the test is
+// the whole first word: one probe of a small hash table of the first words packed into an
+// integer, then only the names with that first word are compared, in AllTypes() order
+// (longest first), the generic name last.
 struct TypeIndex {
   DocType generic{"", "Văn bản", "van ban"};
-  std::vector<const DocType*> by_first[256];
-  // second[a][b]: some name starts with the bytes a, b; most word starts fail here.
-  std::array<std::array<bool, 256>, 256> second{};
+  static constexpr std::size_t kMaxFirstWord = 8;  // bytes: one integer
+  static constexpr std::size_t kSlots = 256;       // a power of two, > 4 × the first words
+  struct Slot {
+    std::uint64_t word = 0;  // 0: empty (no word packs to 0)
+    std::vector<const DocType*> names;
+  };
+  std::array<Slot, kSlots> slots;
   TypeIndex() {
-    for (const DocType& t : AllTypes()) {
-      by_first[static_cast<unsigned char>(t.folded[0])].push_back(&t);
-      second[static_cast<unsigned char>(t.folded[0])][static_cast<unsigned char>(t.folded[1])] =
-          true;
+    for (const DocType& t : AllTypes()) Add(&t);
+    Add(&generic);
+  }
+  // The word's bytes in an integer (little-endian), the rest zero. `avail`: bytes readable at
+  // w, so that eight can be loaded at once away from the end of the text.
+  static std::uint64_t Pack(const char* w, std::size_t len, std::size_t avail) {
+    std::uint64_t v = 0;
+    if (avail >= 8) {
+      std::memcpy(&v, w, 8);
+      if (len < 8) v &= (std::uint64_t{1} << (8 * len)) - 1;
+    } else {
+      for (std::size_t k = 0; k < len; ++k)
+        v |= std::uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+    }
+    return v;
+  }
+  static std::size_t Probe(std::uint64_t word) {
+    return static_cast<std::size_t>((word * 0x9E3779B97F4A7C15ull) >> 56) & (kSlots - 1);
+  }
+  void Add(const DocType* t) {
+    const std::string_view name = t->folded;
+    std::size_t len = 0;
+    while (len < name.size() && IsWordChar(name[len])) ++len;
+    if (len == 0 || len > kMaxFirstWord) std::abort();  // a name the index cannot hold: fix it
+    const std::uint64_t word = Pack(name.data(), len, len);
+    std::size_t k = Probe(word);
+    while (slots[k].word != 0 && slots[k].word != word) k = (k + 1) & (kSlots - 1);
+    slots[k].word = word;
+    slots[k].names.push_back(t);
+  }
+  // The names whose first word is w[0, len) (a whole word), or nullptr.
+  const std::vector<const DocType*>* Names(const char* w, std::size_t len,
+                                           std::size_t avail) const {
+    if (len > kMaxFirstWord) return nullptr;
+    const std::uint64_t word = Pack(w, len, avail);
+    for (std::size_t k = Probe(word);; k = (k + 1) & (kSlots - 1)) {
+      if (slots[k].word == word) return &slots[k].names;
+      if (slots[k].word == 0) return nullptr;
     }
   }
 };
@@ -303,25 +377,30 @@ const TypeIndex& Types() {
   return index;
 }
 
-// The first type of AllTypes() whose folded name stands at folded i, or nullptr.
-const DocType* TypeAt(const Matcher& m, std::size_t i, const TypeIndex& index) {
-  if (i >= m.f.size()) return nullptr;
+// The first type of AllTypes() (then the generic name) whose folded name stands at folded i
+// ending at a word boundary, or nullptr. `word_end`: the end of the word at i.
+const DocType* TypeAt(const Matcher& m, std::size_t i, std::size_t word_end,
+                      const TypeIndex& index) {
   const std::string_view f = m.f;
-  // Every name has at least two bytes, so no name fits when f ends at i + 1.
-  if (i + 1 >= f.size() ||
-      !index.second[static_cast<unsigned char>(f[i])][static_cast<unsigned char>(f[i + 1])]) {
-    return nullptr;
-  }
-  for (const DocType* t : index.by_first[static_cast<unsigned char>(f[i])]) {
+  const auto* names = index.Names(f.data() + i, word_end - i, f.size() - i);
+  if (names == nullptr) return nullptr;
+  for (const DocType* t : *names) {
     // Has(), inlined: the names are short, so a byte loop beats a memcmp call.
     const std::string_view w = t->folded;
     if (w.size() > f.size() - i) continue;
-    std::size_t k = 1;
+    std::size_t k = word_end - i;  // the first word is equal
     while (k < w.size() && f[i + k] == w[k]) ++k;
     if (k < w.size()) continue;
     if (i + w.size() >= f.size() || !IsWordChar(f[i + w.size()])) return t;
   }
   return nullptr;
+}
+
+// Without the generic name.
+const DocType* TypeAt(const Matcher& m, std::size_t i, const TypeIndex& index) {
+  if (i >= m.f.size() || !IsWordChar(m.f[i])) return nullptr;
+  const DocType* t = TypeAt(m, i, m.WordEnd(i), index);
+  return t == &index.generic ? nullptr : t;
 }
 
 const DocType* TypeAt(const Matcher& m, std::size_t i) { return TypeAt(m, i, Types()); }
@@ -612,23 +691,27 @@ std::vector<Reference> ExtractReferences(std::string_view text, const text::Fold
   m.f = m.fold.folded;
   const std::string own_key = own_number.empty() ? "" : SymbolKey(own_number);
   const TypeIndex& types = Types();
-  const DocType& generic = types.generic;
   RefList out;
+  const std::size_t n = m.f.size();
+  const char* f = m.f.data();
   std::size_t i = 0;
-  while (i < m.f.size()) {
-    if (!IsWordChar(m.f[i]) || (i > 0 && IsWordChar(m.f[i - 1]))) {
-      ++i;
-      continue;
+  while (i < n) {
+    // To the next word start; a position inside a word (after a citation) is no start.
+    if (i > 0 && IsWordChar(f[i - 1])) {
+      while (i < n && IsWordChar(f[i])) ++i;
     }
-    const DocType* type = TypeAt(m, i, types);
-    if (type == nullptr && m.f[i] == 'v' && m.Has(i, generic.folded)) type = &generic;
+    while (i < n && !IsWordChar(f[i])) ++i;
+    if (i >= n) break;
+    const std::size_t e = m.WordEnd(i);
+    const DocType* type = TypeAt(m, i, e, types);
     if (type == nullptr) {
-      i = m.WordEnd(i);
+      i = e;
       continue;
     }
     const std::size_t q = i + type->folded.size();
     std::vector<Citation> found;
-    const std::size_t next = ReadCitations(m, i, q, type == &generic ? nullptr : type, &found);
+    const std::size_t next =
+        ReadCitations(m, i, q, type == &types.generic ? nullptr : type, &found);
     for (Citation& c : found) Add(std::move(c.ref), own_key, &out);
     i = std::max(next, q);
   }
