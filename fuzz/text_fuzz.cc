@@ -2,6 +2,7 @@
 //
 // - Decode yields well-formed UTF-8, or an error with a one-line message;
 // - Normalize yields well-formed UTF-8 and is idempotent;
+// - DecodeNormalized gives what Decode then Normalize give: the same text, notices and error;
 // - Fold yields well-formed UTF-8; FoldMapped folds to the same string, with one offset per
 //   folded byte plus the end, non-decreasing, ending at the input size;
 // - on raw (possibly invalid) bytes, Fold/FoldMapped/IsValidUtf8 never read past the end.
@@ -45,10 +46,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   CheckFolded(bytes);  // raw bytes: invalid sequences fold to U+FFFD
 
   auto d = dondoc::text::Decode(bytes);
+  auto dn = dondoc::text::DecodeNormalized(bytes);
+  Check(d.ok() == dn.ok(), "DecodeNormalized fails when Decode does");
   if (!d.ok()) {
     Check(!d.error().code.empty(), "error has a code");
     Check(d.error().message.find('\n') == std::string::npos, "error message is one line");
+    Check(dn.error().code == d.error().code, "DecodeNormalized: the same error");
     return 0;
+  }
+  Check(dn.value().utf8 == dondoc::text::Normalize(d.value().utf8),
+        "DecodeNormalized text == Normalize(Decode text)");
+  Check(dn.value().notices.size() == d.value().notices.size(), "the same notices");
+  for (std::size_t i = 0; i < dn.value().notices.size(); ++i) {
+    Check(dn.value().notices[i].message == d.value().notices[i].message, "the same notices");
   }
   const std::string& utf8 = d.value().utf8;
   Check(dondoc::text::IsValidUtf8(utf8), "Decode output is valid UTF-8");

@@ -10,7 +10,6 @@
 #include <fstream>
 
 #include "text/decode.h"
-#include "text/normalize.h"
 
 namespace dondoc::read {
 namespace {
@@ -61,10 +60,10 @@ Result<Input> FromBytes(std::string_view bytes, std::string name, std::size_t ma
     return Error{"unsupported_format",
                  std::string(fmt) + " files are not read yet; convert to text"};
   }
-  auto decoded = text::Decode(bytes);
+  auto decoded = text::DecodeNormalized(bytes);
   if (!decoded.ok()) return decoded.error();
   Input in;
-  in.text = text::Normalize(decoded.value().utf8);
+  in.text = std::move(decoded.value().utf8);
   in.source.name = std::move(name);
   in.source.sha256 = Sha256Hex(bytes);
   in.source.format = "text";

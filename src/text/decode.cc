@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace dondoc::text {
@@ -100,9 +101,20 @@ bool AllSpace(std::string_view s) {
   return true;
 }
 
+Error BinaryError(const char* what) {
+  return Error{"binary_content",
+               std::string("binary content (NUL or control ") + what + "), not a text document"};
+}
+
 }  // namespace
 
-Result<Decoded> Decode(std::string_view bytes) {
+namespace {
+
+// Decode, and with `normalize` Normalize too (DecodeNormalized). UTF-8 input is then read
+// once: Normalize's clean-up replaces invalid bytes as the decoder would and counts them and
+// the control bytes LooksBinary counts, so neither the validation nor the binary test needs a
+// pass of its own.
+Result<Decoded> DecodeImpl(std::string_view bytes, bool normalize) {
   Decoded d;
   std::size_t bad = 0;
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
@@ -114,11 +126,19 @@ Result<Decoded> Decode(std::string_view bytes) {
     d.notices.push_back({"utf16-no-bom", std::string("decoded as UTF-16 ") +
                                              (guess > 0 ? "LE" : "BE") +
                                              " without a byte-order mark"});
+  } else if (normalize) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    CleanStats stats;
+    std::string text = Normalize(bytes, &stats);
+    if (stats.nul || (stats.controls > 8 && stats.controls * 100 > bytes.size())) {
+      return BinaryError("bytes");
+    }
+    d.encoding = "utf-8";
+    d.utf8 = std::move(text);
+    bad = stats.invalid;
   } else {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (LooksBinary(bytes)) {
-      return Error{"binary_content", "binary content (NUL or control bytes), not a text document"};
-    }
+    if (LooksBinary(bytes)) return BinaryError("bytes");
     d.encoding = "utf-8";
     d.utf8.reserve(bytes.size());
     // Hot (every byte of every document): well-formed stretches are copied in one append;
@@ -141,10 +161,12 @@ Result<Decoded> Decode(std::string_view bytes) {
     }
     d.utf8.append(bytes.substr(start));
   }
-  if (d.encoding == "utf-16" && LooksBinary(d.utf8)) {
-    return Error{"binary_content",
-                 "binary content (NUL or control characters), not a text document"};
+  if (d.encoding == "utf-16") {
+    if (LooksBinary(d.utf8)) return BinaryError("characters");
+    if (normalize) d.utf8 = Normalize(d.utf8);
   }
+  // Normalizing keeps a text's visible characters visible and turns the invisible ones AllSpace
+  // knows into spaces or nothing, so the test means the same after it.
   if (AllSpace(d.utf8)) return Error{"empty", "empty document (no text)"};
   if (bad > 0) {
     d.notices.push_back({"invalid-utf8", std::to_string(bad) + " invalid byte sequence" +
@@ -152,5 +174,11 @@ Result<Decoded> Decode(std::string_view bytes) {
   }
   return d;
 }
+
+}  // namespace
+
+Result<Decoded> Decode(std::string_view bytes) { return DecodeImpl(bytes, false); }
+
+Result<Decoded> DecodeNormalized(std::string_view bytes) { return DecodeImpl(bytes, true); }
 
 }  // namespace dondoc::text

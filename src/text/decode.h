@@ -16,7 +16,7 @@ struct Notice {
 };
 
 struct Decoded {
-  std::string utf8;      // well-formed UTF-8 (not yet NFC; see Normalize)
+  std::string utf8;      // well-formed UTF-8 (not yet NFC but from DecodeNormalized)
   std::string encoding;  // "utf-8" | "utf-16" | "windows-1258"
   std::vector<Notice> notices;
 };
@@ -29,5 +29,10 @@ struct Decoded {
 // Errors: "empty" (no bytes or only white space), "binary_content" (NUL bytes or control
 // characters that no text document has).
 Result<Decoded> Decode(std::string_view bytes);
+
+// Decode, then Normalize (normalize.h) the text: the same result and errors, with UTF-8 input
+// read in one pass instead of three (validation, the binary test, the clean-up). What
+// read::FromBytes uses.
+Result<Decoded> DecodeNormalized(std::string_view bytes);
 
 }  // namespace dondoc::text

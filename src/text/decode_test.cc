@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace dondoc::text {
@@ -201,6 +202,41 @@ TEST(DecodeTest, ShortUtf16WithoutBomIsNotGuessed) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "binary_content");
 }
+
+// DecodeNormalized reads UTF-8 in one pass where Decode and Normalize take three: it must
+// give exactly what they give, text, notices and errors, on every kind of input.
+class DecodeNormalizedTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(DecodeNormalizedTest, EqualsNormalizeOfDecode) {
+  const std::string& bytes = GetParam();
+  auto d = Decode(bytes);
+  auto dn = DecodeNormalized(bytes);
+  ASSERT_EQ(d.ok(), dn.ok());
+  if (!d.ok()) {
+    EXPECT_EQ(dn.error().code, d.error().code);
+    return;
+  }
+  EXPECT_EQ(dn.value().utf8, Normalize(d.value().utf8));
+  EXPECT_EQ(dn.value().encoding, d.value().encoding);
+  ASSERT_EQ(dn.value().notices.size(), d.value().notices.size());
+  for (std::size_t i = 0; i < d.value().notices.size(); ++i) {
+    EXPECT_EQ(dn.value().notices[i].code, d.value().notices[i].code);
+    EXPECT_EQ(dn.value().notices[i].message, d.value().notices[i].message);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Inputs, DecodeNormalizedTest,
+    ::testing::Values(
+        std::string(kHeader), "\xEF\xBB\xBF" + std::string(kHeader),
+        "Hoà\r\nHòa\rĐ\xC3\x90\xC3\xB0 x\xC2\xA0y\xE2\x80\x8Bz\n",          // CR, Ð ð, NBSP, ZWSP
+        std::string("Nghi\xCC\xA3 quy\xC3\xAA\xCC\x81t\n"),                 // NFD marks
+        std::string("s\xE1\xBB\x91 \xFF\xFE\xC3 \xE1\xBB k\xE1\n"),         // invalid bytes
+        std::string("\xC3\x28\xE1\xB8\x28\xED\xA0\x80\xF0\x9F\x98\x80\n"),  // bad second bytes
+        ToUtf16(kHeader, true, true), ToUtf16(kHeader, false, false),
+        std::string(kHeader) + "\f\x1B" + kHeader, std::string(kHeader) + std::string(1, '\0'),
+        ControlSoup(), Utf16WithNul(), std::string(), std::string("\xC2\xA0\xC2\xA0\n"),
+        std::string("\xE2\x80\x8B\xE3\x80\x80\n"), std::string("\xEF\xBB\xBF   \n")));
 
 }  // namespace
 }  // namespace dondoc::text

@@ -5,10 +5,22 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <array>
+
 #include "text/utf8.h"
 
 namespace dondoc::text {
 namespace {
+
+// C0 controls other than white space: what binary content is full of.
+constexpr std::array<unsigned char, 32> MakeControls() {
+  std::array<unsigned char, 32> t{};
+  for (int b = 0; b < 0x20; ++b) {
+    t[b] = b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v';
+  }
+  return t;
+}
+constexpr std::array<unsigned char, 32> kControl = MakeControls();
 
 bool IsSpaceLike(char32_t cp) {
   return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
@@ -21,37 +33,63 @@ bool IsInvisible(char32_t cp) {
 // Character-level clean-up before NFC. Hot (every byte of every document): stretches that
 // stay as they are (ASCII other than CR, well-formed sequences of other characters) are
 // copied in one append; only CR, the characters replaced or dropped, and invalid bytes
-// (re-encoded as U+FFFD) interrupt them. *ascii tells whether the result is all ASCII.
-// Also says whether the cleaned text is ASCII, and whether every other character is
-// IsNfcInert (`inert`): either way it is NFC already.
-std::string Clean(std::string_view s, bool* ascii, bool* inert) {
+// (re-encoded as U+FFFD, counted in stats->invalid) interrupt them. The stats also tell
+// whether the result is all ASCII, and whether every other character is IsNfcInert (either
+// way it is NFC already), and count what LooksBinary looks for, so that DecodeNormalized needs
+// no pass of its own for either.
+std::string Clean(std::string_view s, CleanStats* stats) {
   std::string out;
   out.reserve(s.size());
-  *ascii = true;
-  *inert = true;
+  bool ascii = true;
+  bool inert = true;
   const std::size_t n = s.size();
   std::size_t start = 0;  // first byte not yet copied
   for (std::size_t i = 0; i < n;) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      if (b == '\r') {
-        out.append(s.data() + start, i - start);
-        out.push_back('\n');
-        if (i + 1 < n && s[i + 1] == '\n') ++i;
-        start = i + 1;
+      if (b < 0x20) {
+        if (b == '\r') {
+          out.append(s.data() + start, i - start);
+          out.push_back('\n');
+          if (i + 1 < n && s[i + 1] == '\n') ++i;
+          start = i + 1;
+        } else {
+          stats->controls += kControl[b];
+          stats->nul |= b == 0;
+        }
       }
       ++i;
       continue;
+    }
+    // The letters of Vietnamese text, tested before decoding: U+00C0–U+01BF (lead C3–C6:
+    // Latin-1 letters, Đ đ Ơ ơ Ư ư) but Ð ð, and U+1E00–U+1EFF (E1 B8–BB: the precomposed
+    // letters with tone marks), all NFC-inert, all kept as they are.
+    if (b >= 0xC3 && b <= 0xC6 && i + 1 < n) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c1 & 0xC0) == 0x80 && !(b == 0xC3 && (c1 == 0x90 || c1 == 0xB0))) {
+        ascii = false;
+        i += 2;
+        continue;
+      }
+    } else if (b == 0xE1 && i + 2 < n) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      const auto c2 = static_cast<unsigned char>(s[i + 2]);
+      if (c1 >= 0xB8 && c1 <= 0xBB && (c2 & 0xC0) == 0x80) {
+        ascii = false;
+        i += 3;
+        continue;
+      }
     }
     std::size_t len;
     char32_t cp = DecodeFast(s, i, &len);
     const bool invalid = cp == kReplacement && len == 1;
     if (!invalid && !IsSpaceLike(cp) && !IsInvisible(cp) && cp != 0xD0 && cp != 0xF0) {
-      *ascii = false;  // kept as it is: the bytes are its shortest UTF-8 form
-      if (!IsNfcInert(cp)) *inert = false;
+      ascii = false;  // kept as it is: the bytes are its shortest UTF-8 form
+      if (!IsNfcInert(cp)) inert = false;
       i += len;
       continue;
     }
+    stats->invalid += invalid;
     out.append(s.data() + start, i - start);
     if (IsSpaceLike(cp)) {
       out.push_back(' ');
@@ -59,23 +97,28 @@ std::string Clean(std::string_view s, bool* ascii, bool* inert) {
       if (cp == 0xD0) cp = 0x110;  // Ð (Eth) → Đ
       if (cp == 0xF0) cp = 0x111;  // ð (eth) → đ
       AppendUtf8(cp, &out);
-      *ascii = false;
-      if (!IsNfcInert(cp)) *inert = false;
+      ascii = false;
+      if (!IsNfcInert(cp)) inert = false;
     }
     i += len;
     start = i;
   }
   out.append(s.data() + start, n - start);
+  stats->ascii = ascii;
+  stats->inert = inert;
   return out;
 }
 
 }  // namespace
 
 std::string Normalize(std::string_view utf8) {
-  bool ascii = true;
-  bool inert = true;
-  std::string cleaned = Clean(utf8, &ascii, &inert);
-  if (ascii || inert) return cleaned;
+  CleanStats stats;
+  return Normalize(utf8, &stats);
+}
+
+std::string Normalize(std::string_view utf8, CleanStats* stats) {
+  std::string cleaned = Clean(utf8, stats);
+  if (stats->ascii || stats->inert) return cleaned;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return cleaned;

@@ -2,6 +2,7 @@
 // normalize_test.cc.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,18 @@ namespace dondoc::text {
 // - Unicode NFC (ICU), so NFD input (macOS, some IMEs) compares equal.
 // Thread-safe.
 std::string Normalize(std::string_view utf8);
+
+// What Normalize saw on its way: invalid bytes it replaced by U+FFFD (it takes any bytes, not
+// only well-formed UTF-8), and the C0 controls and NUL bytes that mark binary content (see
+// DecodeNormalized, which reads a document's bytes in this one pass).
+struct CleanStats {
+  std::size_t invalid = 0;   // bytes replaced by U+FFFD
+  std::size_t controls = 0;  // C0 controls other than white space (NUL included)
+  bool nul = false;
+  bool ascii = true;  // the cleaned text is all ASCII
+  bool inert = true;  // ... or has only IsNfcInert characters besides
+};
+std::string Normalize(std::string_view bytes, CleanStats* stats);
 
 // True for the code points that NFC leaves as they are whatever surrounds them: Latin-1,
 // Latin Extended-A/B, IPA and spacing modifiers (U+00A0–U+02FF), the precomposed Vietnamese
