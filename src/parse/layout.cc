@@ -67,6 +67,14 @@ void AppendClean(std::string_view text, std::size_t b, std::size_t e, char* out,
     out[n] = c;
     off[n] = static_cast<std::uint32_t>(i);
     ++n;
+    // The rest of the word: kept bytes need none of the tests above ('#' and '>' only
+    // matter first in a segment), so they are copied by a loop that makes one.
+    while (i + 1 < e && kClass[static_cast<unsigned char>(text[i + 1])] == kKeep) {
+      ++i;
+      out[n] = text[i];
+      off[n] = static_cast<std::uint32_t>(i);
+      ++n;
+    }
   }
   *k = n;
 }
