@@ -14,9 +14,8 @@ TEST(FindTest, AgreesWithStringViewFind) {
   const std::string hay =
       "so tai chinh chu tri, phoi hop voi cac so, nganh lien quan; giao cho ubnd cac huyen "
       "bao cao ket qua truoc ngay 15/12 hang nam. muc dich, yeu cau";
-  for (std::string_view needle :
-       {"chu tri", "phoi hop", "giao ", "bao cao", "muc dich", "yeu cau", "so", "s", "x",
-        "nam.", "ngay 15/12", "khong co", "", "cau"}) {
+  for (std::string_view needle : {"chu tri", "phoi hop", "giao ", "bao cao", "muc dich", "yeu cau",
+                                  "so", "s", "x", "nam.", "ngay 15/12", "khong co", "", "cau"}) {
     for (std::size_t from = 0; from <= hay.size() + 1; ++from) {
       EXPECT_EQ(Find(hay, needle, from), std::string_view(hay).find(needle, from))
           << needle << " from " << from;

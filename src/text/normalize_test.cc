@@ -121,7 +121,8 @@ TEST(NormalizeTest, NfcInertCodePointsAgreeWithIcu) {
     ++checked;
     EXPECT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_NFC_QUICK_CHECK), UNORM_YES)
         << std::hex << static_cast<std::uint32_t>(cp);
-    EXPECT_EQ(u_getCombiningClass(static_cast<UChar32>(cp)), 0) << std::hex << static_cast<std::uint32_t>(cp);
+    EXPECT_EQ(u_getCombiningClass(static_cast<UChar32>(cp)), 0)
+        << std::hex << static_cast<std::uint32_t>(cp);
   }
   EXPECT_GT(checked, 900);
 }
