@@ -94,8 +94,22 @@ void FoldInto(std::string_view s, std::string* out, std::vector<std::uint32_t>* 
       ++i;
       continue;
     }
+    // The two- and three-byte forms decoded here rather than by DecodeFast, whose length
+    // out-parameter went through memory on every character.
     std::size_t len;
-    const char32_t cp = DecodeFast(s, i, &len);
+    char32_t cp;
+    const auto c1 = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c >= 0xC2 && c < 0xE0 && (c1 & 0xC0) == 0x80) {
+      len = 2;
+      cp = (static_cast<char32_t>(c & 0x1F) << 6) | (c1 & 0x3F);
+    } else if (c >= 0xE1 && c < 0xED && (c1 & 0xC0) == 0x80 && i + 2 < n &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      len = 3;
+      cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) |
+           (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    } else {
+      cp = DecodeAt(s, i, &len);
+    }
     const char32_t f = cp < kTableSize ? table[cp] : FoldChar(cp);
     if (f != 0) {
       if (k + 4 + (n - i) > out->size()) {
