@@ -52,6 +52,7 @@
 #include "parse/dates.h"
 #include "parse/symbol.h"
 #include "parse/types.h"
+#include "parse/word_events.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -694,14 +695,18 @@ std::vector<Reference> ExtractReferences(std::string_view text, const text::Fold
   RefList out;
   const std::size_t n = m.f.size();
   const char* f = m.f.data();
+  // Word starts, found 64 bytes at a time; a position inside a word (after a citation) is no
+  // start, so the scan goes on at the next one. The clean fold has no line breaks: the only
+  // other event is 0.
+  WordEvents events(m.f);
   std::size_t i = 0;
-  while (i < n) {
-    // To the next word start; a position inside a word (after a citation) is no start.
-    if (i > 0 && IsWordChar(f[i - 1])) {
-      while (i < n && IsWordChar(f[i])) ++i;
-    }
-    while (i < n && !IsWordChar(f[i])) ++i;
+  while (true) {
+    i = events.NextAt(i);
     if (i >= n) break;
+    if (!IsWordChar(f[i])) {
+      ++i;
+      continue;
+    }
     const std::size_t e = m.WordEnd(i);
     const DocType* type = TypeAt(m, i, e, types);
     if (type == nullptr) {

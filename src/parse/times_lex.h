@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "calendar/date.h"
+#include "parse/word_events.h"
 
 namespace dondoc::parse::times_internal {
 
@@ -27,32 +28,6 @@ inline constexpr auto kAlnumBytes = [] {
   return t;
 }();
 inline bool IsAlnum(char c) { return kAlnumBytes[static_cast<unsigned char>(c)]; }
-// Where the times scan has something to do: word starts (a letter or digit after anything
-// else) and line starts (after '\n', and 0). NextAt(p) is the first such position >= p, or the
-// text's size. Sixty-four bytes are classified at once (SSE2 compares into bit masks), so the
-// scan jumps from word to word instead of testing every byte of every word and gap: the scan
-// visits every word of every document, and most words start nothing.
-class WordEvents {
- public:
-  explicit WordEvents(std::string_view f) : f_(f) {}
-  std::size_t NextAt(std::size_t p) {
-    while (p < f_.size()) {
-      const std::size_t base = p & ~std::size_t{63};
-      if (base != base_) Load(base);
-      const std::uint64_t m = events_ & (~std::uint64_t{0} << (p - base));
-      if (m != 0) return base + static_cast<std::size_t>(std::countr_zero(m));
-      p = base + 64;
-    }
-    return f_.size();
-  }
-
- private:
-  void Load(std::size_t base);
-  std::string_view f_;
-  std::size_t base_ = std::string_view::npos;
-  std::uint64_t events_ = 0;
-};
-
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Past spaces, tabs and line breaks (a phrase may wrap onto the next line).
