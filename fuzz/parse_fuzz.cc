@@ -5,7 +5,8 @@
 // Besides "no crash, no sanitizer report", it checks what later layers rely on:
 // - the normalized text is well-formed UTF-8;
 // - every span lies inside the text, begin <= end, on code point boundaries;
-// - the JSON is valid (nlohmann parses it back) and names the schema.
+// - the JSON is valid (nlohmann parses it back) and names the schema;
+// - the streamed compact JSON is the DOM's dump (parse::ToJson), byte for byte.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -89,6 +90,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_object()) {
     std::fputs("invariant broken: ToJsonString produced invalid JSON\n", stderr);
+    std::abort();
+  }
+  if (json != dondoc::parse::ToJson(doc).dump(-1, ' ', false,
+                                              nlohmann::ordered_json::error_handler_t::replace)) {
+    std::fputs("invariant broken: ToJsonString differs from ToJson's dump\n", stderr);
     std::abort();
   }
   return 0;

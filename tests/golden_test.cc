@@ -92,7 +92,7 @@ std::string LineDiff(const std::string& expected, const std::string& actual) {
     }
   }
   struct Op {
-    char tag;  // ' ', '-', '+'
+    char tag;          // ' ', '-', '+'
     std::size_t line;  // 1-based line in expected (' ', '-') or actual ('+')
     const std::string* text;
   };
@@ -182,6 +182,23 @@ TEST_P(GoldenTest, MatchesExpectedJson) {
                      "and review `git diff samples/` against samples/README.md.\n"
                   << LineDiff(expected, actual);
   }
+}
+
+// The compact JSON (`dondoc parse`, ingest) is streamed, not dumped from the DOM the pretty
+// output comes from: on every sample, with and without the text, it is the DOM's dump byte
+// for byte.
+TEST_P(GoldenTest, CompactJsonIsTheDomDumped) {
+  const fs::path txt = SamplesDir() / (GetParam() + ".txt");
+  Result<read::Input> in = read::ReadDocument(txt.string());
+  ASSERT_TRUE(in.ok()) << txt;
+  const Document doc = parse::Parse(in.value().text, in.value().source, in.value().warnings);
+  auto dom = parse::ToJson(doc);
+  const auto dump = [](const nlohmann::ordered_json& j) {
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
+  EXPECT_EQ(parse::ToJsonString(doc, /*pretty=*/false), dump(dom));
+  dom["text"] = in.value().text;
+  EXPECT_EQ(parse::ToJsonString(doc, /*pretty=*/false, &in.value().text), dump(dom));
 }
 
 // gtest names allow only [A-Za-z0-9_]: "ke-hoach-88" → "ke_hoach_88".

@@ -51,10 +51,7 @@ int CmdParse(const Args& args) {
   }
   return ForEachDocument(files, [&](const std::string& path, const read::Input& in,
                                     const Document& doc) {
-    auto json = parse::ToJson(doc);
-    if (with_text) json["text"] = in.text;
-    const std::string s =
-        json.dump(pretty ? 2 : -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    const std::string s = parse::ToJsonString(doc, pretty, with_text ? &in.text : nullptr);
     bool ok = true;
     if (out_dir.empty()) {
       std::fwrite(s.data(), 1, s.size(), stdout);

@@ -14,8 +14,11 @@ inline constexpr const char* kSchema = "dondoc/document@1";
 // Keys in contract order; empty strings become null, empty spans [0, 0].
 nlohmann::ordered_json ToJson(const Document& doc);
 
-// Serialized; `pretty` gives 2-space indentation. Invalid UTF-8 cannot reach here (the text
-// layer repairs it), but is replaced rather than thrown on, to be safe.
-std::string ToJsonString(const Document& doc, bool pretty);
+// ToJson(doc) serialized (`pretty`: 2-space indentation), byte for byte what its dump gives;
+// the compact form without building the DOM. With `text`, a last key "text" holds it
+// (`dondoc parse --text`).
+// Invalid UTF-8 cannot reach here (the text layer repairs it), but is replaced rather than
+// thrown on, to be safe.
+std::string ToJsonString(const Document& doc, bool pretty, const std::string* text = nullptr);
 
 }  // namespace dondoc::parse
