@@ -330,6 +330,10 @@ struct TypeIndex {
     std::vector<const DocType*> names;
   };
   std::array<Slot, kSlots> slots;
+  // The letters first words start with, and their longest length: most words of a text fail
+  // one of these two tests before the table is probed.
+  std::uint32_t first_letters = 0;
+  std::size_t longest_first = 0;
   TypeIndex() {
     for (const DocType& t : AllTypes()) Add(&t);
     Add(&generic);
@@ -356,6 +360,10 @@ struct TypeIndex {
     while (len < name.size() && IsWordChar(name[len])) ++len;
     if (len == 0 || len > kMaxFirstWord) std::abort();  // a name the index cannot hold: fix it
     const std::uint64_t word = Pack(name.data(), len, len);
+    const auto letter = static_cast<unsigned>(static_cast<unsigned char>(name[0]) - 'a');
+    if (letter >= 26) std::abort();  // every name starts with a letter
+    first_letters |= 1u << letter;
+    longest_first = std::max(longest_first, len);
     std::size_t k = Probe(word);
     while (slots[k].word != 0 && slots[k].word != word) k = (k + 1) & (kSlots - 1);
     slots[k].word = word;
@@ -364,7 +372,10 @@ struct TypeIndex {
   // The names whose first word is w[0, len) (a whole word), or nullptr.
   const std::vector<const DocType*>* Names(const char* w, std::size_t len,
                                            std::size_t avail) const {
-    if (len > kMaxFirstWord) return nullptr;
+    const auto letter = static_cast<unsigned>(static_cast<unsigned char>(w[0]) - 'a');
+    if (len > longest_first || letter >= 26 || ((first_letters >> letter) & 1u) == 0) {
+      return nullptr;
+    }
     const std::uint64_t word = Pack(w, len, avail);
     for (std::size_t k = Probe(word);; k = (k + 1) & (kSlots - 1)) {
       if (slots[k].word == word) return &slots[k].names;
@@ -380,8 +391,9 @@ const TypeIndex& Types() {
 
 // The first type of AllTypes() (then the generic name) whose folded name stands at folded i
 // ending at a word boundary, or nullptr. `word_end`: the end of the word at i.
-const DocType* TypeAt(const Matcher& m, std::size_t i, std::size_t word_end,
-                      const TypeIndex& index) {
+// Inline: the scan calls it at every word of the document.
+[[gnu::always_inline]] inline const DocType* TypeAt(const Matcher& m, std::size_t i,
+                                                    std::size_t word_end, const TypeIndex& index) {
   const std::string_view f = m.f;
   const auto* names = index.Names(f.data() + i, word_end - i, f.size() - i);
   if (names == nullptr) return nullptr;
