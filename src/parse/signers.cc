@@ -31,6 +31,7 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -42,6 +43,10 @@
 #include "parse/layout.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dondoc::parse {
 namespace {
@@ -317,8 +322,27 @@ constexpr std::size_t kMaxUnprefixedTitleWords = 10;
 // "KT", "K/" or "Q.") or at a line whose first word is all capitals (a title head, "GIÁM ĐỐC").
 // A first word that is a signature placeholder ("(Đã ký)", "Đã ký") is dropped by Tokenize,
 // so a line starting with one is kept for the full check. Hot: every line of the document.
+// The first position >= i of 'T', 'K' or 'Q' in t, else t.size(). Sixteen bytes are compared at
+// once: capitals are rare in prose, so most lines are passed over a block at a time.
+std::size_t NextTkq(std::string_view t, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i tt = _mm_set1_epi8('T');
+  const __m128i kk = _mm_set1_epi8('K');
+  const __m128i qq = _mm_set1_epi8('Q');
+  for (; i + 16 <= t.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tt), _mm_cmpeq_epi8(x, kk)),
+                                     _mm_cmpeq_epi8(x, qq));
+    const auto m = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (m != 0) return i + static_cast<std::size_t>(std::countr_zero(m));
+  }
+#endif
+  while (i < t.size() && t[i] != 'T' && t[i] != 'K' && t[i] != 'Q') ++i;
+  return i;
+}
+
 bool MayStartBlock(std::string_view t) {
-  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+  for (std::size_t i = NextTkq(t, 0); i + 1 < t.size(); i = NextTkq(t, i + 1)) {
     const char c = t[i], d = t[i + 1];
     if ((c == 'T' && (d == 'M' || d == 'L' || d == 'U' || d == '/')) ||
         (c == 'K' && (d == 'T' || d == '/')) || (c == 'Q' && d == '.')) {
