@@ -52,6 +52,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -421,29 +422,36 @@ std::optional<Label> ReadLabel(std::string_view t, std::size_t i, std::size_t en
   return LetterLabel(t, i, end);
 }
 
+// Byte classes for AppendClean: markup and table bars are dropped, blanks collapse.
+enum : unsigned char { kPlainByte, kSkipByte, kBlankByte };
+constexpr auto kHeadingClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (const char c : {'*', '_', '#', '>', '|'}) t[static_cast<unsigned char>(c)] = kSkipByte;
+  for (const char c : {' ', '\t', '\r'}) t[static_cast<unsigned char>(c)] = kBlankByte;
+  return t;
+}();
+
 // Appends the cleaned content of t[b, e) to *out: markup removed, spaces collapsed.
-// Hot: headings take whole wrapped lines. Runs of plain bytes are appended at once.
+// Hot: headings take whole wrapped lines, and a list item's heading its whole paragraph. One
+// table look-up per byte, written through a pointer (never more bytes than read).
 void AppendClean(std::string_view t, std::size_t b, std::size_t e, std::string* out) {
   // A heading is cut to kMaxHeadingBytes (Truncate): list items that are whole paragraphs
   // need not be copied past a few times that.
   e = std::min(e, b + 4 * kMaxHeadingBytes);
-  out->reserve(out->size() + (e - b));
-  for (std::size_t i = b; i < e;) {
+  if (e <= b) return;
+  std::size_t n = out->size();
+  out->resize(n + (e - b));
+  char* o = out->data();
+  for (std::size_t i = b; i < e; ++i) {
     const char c = t[i];
-    if (IsMarkup(c) || c == '|') {
-      ++i;
-      continue;
+    const unsigned char cls = kHeadingClass[static_cast<unsigned char>(c)];
+    if (cls == kPlainByte) {
+      o[n++] = c;
+    } else if (cls == kBlankByte && n > 0 && o[n - 1] != ' ') {
+      o[n++] = ' ';
     }
-    if (IsSpace(c)) {
-      if (!out->empty() && out->back() != ' ') out->push_back(' ');
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < e && !IsMarkup(t[j]) && t[j] != '|' && !IsSpace(t[j])) ++j;
-    out->append(t.data() + i, j - i);
-    i = j;
   }
+  out->resize(n);
 }
 
 std::string Truncate(std::string s) {
