@@ -115,6 +115,7 @@ NewDocument Build(std::string path, std::string text, Source source,
   d.text = std::move(text);
   d.read_warnings = std::move(read_warnings);
   d.parser_version = ParserVersion();
+  d.keys = DeriveKeys(d);  // here on a parser thread, not on the writer
   return d;
 }
 

@@ -14,7 +14,6 @@
 #include <map>
 #include <set>
 
-#include "parse/symbol.h"
 #include "store/resolve.h"
 #include "store/sqlite_store.h"
 
@@ -142,8 +141,8 @@ Result<Ok> SqliteStore::ResolveWhere(const std::string& where, std::int64_t id,
   return Ok{};
 }
 
-Result<std::vector<std::optional<Resolution>>> SqliteStore::ResolveOwn(const Document& doc,
-                                                                       std::int64_t node) {
+Result<std::vector<std::optional<Resolution>>> SqliteStore::ResolveOwn(
+    const Document& doc, const std::vector<std::string>& keys, std::int64_t node) {
   // With the facts as they are stored (an empty date or issuer is stored NULL, read back as
   // '' by the queries above), so that Link, which reads them back, resolves them the same.
   // The document's row is written already: rule 1 needs it among its number's candidates.
@@ -151,7 +150,7 @@ Result<std::vector<std::optional<Resolution>>> SqliteStore::ResolveOwn(const Doc
   std::vector<std::optional<Resolution>> out(doc.references.size());
   for (std::size_t i = 0; i < doc.references.size(); ++i) {
     const Reference& r = doc.references[i];
-    const std::string key = r.number.empty() ? "" : parse::SymbolKey(r.number);
+    const std::string& key = keys[i];
     if (key.empty()) continue;  // stored with a NULL number_key: nothing to resolve
     auto c = cache.Get(key);
     if (!c.ok()) return c.error();

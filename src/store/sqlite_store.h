@@ -81,11 +81,14 @@ class SqliteStore final : public Store {
 
  private:
   // sqlite_write.cc
-  Result<std::int64_t> InsertDocument(const NewDocument& d, const std::string& now);
-  Result<Ok> ReplaceDocument(std::int64_t id, const NewDocument& d, const std::string& now);
+  // `k`: d's keys (DeriveKeys), as d brought them or derived by Put.
+  Result<std::int64_t> InsertDocument(const NewDocument& d, const NewDocument::Keys& k,
+                                      const std::string& now);
+  Result<Ok> ReplaceDocument(std::int64_t id, const NewDocument& d, const NewDocument::Keys& k,
+                             const std::string& now);
   // `resolved`: for a new document, its references' resolutions (ResolveOwn), written with
   // them; null writes them pending, for Link to resolve.
-  Result<Ok> InsertChildren(std::int64_t id, const NewDocument& d,
+  Result<Ok> InsertChildren(std::int64_t id, const NewDocument& d, const NewDocument::Keys& k,
                             const std::vector<std::optional<Resolution>>* resolved);
   Result<std::optional<std::int64_t>> UnitId(const std::string& name, const std::string& unit_id);
   Result<Ok> Log(const std::string& now, const std::string& path, const std::string& sha256,
@@ -99,7 +102,10 @@ class SqliteStore final : public Store {
   Result<std::optional<std::int64_t>> FindNode(std::int64_t id, const std::string& number_key,
                                                const std::string& date, const std::string& issuer);
   // One per reference of `doc`, citing node `node`; nullopt for those with no number key.
-  Result<std::vector<std::optional<Resolution>>> ResolveOwn(const Document& doc, std::int64_t node);
+  // `keys`: the references' number keys, in order (NewDocument::Keys::ref_keys).
+  Result<std::vector<std::optional<Resolution>>> ResolveOwn(const Document& doc,
+                                                            const std::vector<std::string>& keys,
+                                                            std::int64_t node);
   // `issuer`: issuer, parent and place joined by spaces, as a Candidate's.
   Result<Ok> Arrive(std::int64_t id, std::int64_t node, const std::string& key,
                     const std::string& date, const std::string& issuer);

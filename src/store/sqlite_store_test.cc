@@ -60,6 +60,44 @@ TEST_F(StoreTest, PutTwiceChangesNothing) {
   EXPECT_EQ(after.tasks, before.tasks);
 }
 
+// The ingest's parser threads derive a document's keys (DeriveKeys) so that the writer does
+// not; a document that comes without them (an upload, these tests) gets them from Put. Both
+// store the same rows, and Put writes the keys it is given without deriving them again.
+TEST_F(StoreTest, KeysDerivedBeforePutAreWhatPutDerives) {
+  NewDocument plain =
+      WithChildren(MakeDocument("h1", "13/KH-STTTT", "KH", "2019-03-19", "Sở TTTT", "A", "x"));
+  plain.read_warnings.push_back({"repaired", "một ký tự", {1, 2}});
+  NewDocument derived = plain;
+  derived.keys = DeriveKeys(derived);
+  ASSERT_TRUE(derived.keys.ready);
+  EXPECT_FALSE(plain.keys.ready);
+  auto other = OpenSqliteStore(dir_ / "other.db");
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  ASSERT_TRUE(store_->Put({plain}, {}, false).ok());
+  ASSERT_TRUE(other.value()->Put({derived}, {}, false).ok());
+  auto rows = [](Store& s) {
+    Db& db = static_cast<SqliteStore&>(s).db();
+    auto q = db.Prepare(
+        "SELECT number_key || '|' || type_key || '|' || issuer || '|' || issuer_key || '|' || "
+        "year || '|' || filters || '|' || read_warnings || '|' || (SELECT group_concat("
+        "coalesce(number_key, '') || ':' || edge, ',') FROM refs) FROM documents");
+    EXPECT_TRUE(q.ok() && q.value().Step().ok());
+    return q.value().Text(0);
+  };
+  EXPECT_EQ(rows(*store_), rows(*other.value()));
+  EXPECT_NE(rows(*store_).find("Tkh Y2019"), std::string::npos) << rows(*store_);
+
+  NewDocument given = MakeDocument("h2", "", "", "", "", "", "y");
+  given.keys = DeriveKeys(given);
+  given.keys.filters = "Tgiven";
+  ASSERT_TRUE(store_->Put({given}, {}, false).ok());
+  EXPECT_EQ(static_cast<SqliteStore&>(*store_)
+                .db()
+                .QueryInt("SELECT count(*) FROM documents WHERE filters = 'Tgiven'")
+                .value(),
+            1);
+}
+
 TEST_F(StoreTest, ReplaceReparses) {
   NewDocument d = WithChildren(
       MakeDocument("h1", "13/KH-STTTT", "KH", "2019-03-19", "Sở TTTT", "Kế hoạch cũ", "x"));

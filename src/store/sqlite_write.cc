@@ -88,38 +88,63 @@ std::string FilterKeys(const Document& doc, const std::string& issuer_key) {
 
 // The document-level columns shared by INSERT and UPDATE, bound from ?2 on (?1 is the sha256
 // or the id).
-void BindDocumentColumns(Stmt& s, const NewDocument& d, const std::string& now,
-                         std::optional<std::int64_t> issuer_unit) {
+void BindDocumentColumns(Stmt& s, const NewDocument& d, const NewDocument::Keys& k,
+                         const std::string& now, std::optional<std::int64_t> issuer_unit) {
   const Document& doc = d.doc;
-  const std::string issuer = doc.issuer ? doc.issuer->name : "";
-  const std::string parent = doc.issuer ? doc.issuer->parent : "";
-  const std::string issuer_key = text::Fold(issuer + (parent.empty() ? "" : " " + parent));
   s.BindText(2, d.path)
       .BindText(3, doc.source.format)
       .BindText(4, doc.source.encoding)
       .BindText(5, doc.kind)
       .Bind(6, doc.number)
-      .Bind(7, doc.number.empty() ? "" : parse::SymbolKey(doc.number))
+      .Bind(7, k.number_key)
       .Bind(8, doc.type)
-      .Bind(9, text::Fold(doc.type))
+      .Bind(9, k.type_key)
       .Bind(10, doc.type_name)
-      .Bind(11, issuer)
-      .Bind(12, parent)
-      .Bind(13, issuer_key)
+      .Bind(11, k.issuer)
+      .Bind(12, k.issuer_parent)
+      .Bind(13, k.issuer_key)
       .Bind(14, issuer_unit)
       .Bind(15, doc.place)
       .Bind(16, doc.date)
-      .Bind(17, YearOf(doc.date))
+      .Bind(17, k.year)
       .Bind(18, doc.title)
       .BindText(19, d.text)
-      .BindText(20, WarningsJson(d.read_warnings))
+      .BindText(20, k.read_warnings_json)
       .BindText(21, d.parse_json)
       .BindText(22, d.parser_version)
       .BindText(23, now)
-      .BindText(24, FilterKeys(doc, issuer_key));
+      .BindText(24, k.filters);
+}
+
+// d's keys: as the parser thread derived them, else derived here into `scratch`.
+const NewDocument::Keys& KeysOf(const NewDocument& d, NewDocument::Keys& scratch) {
+  if (d.keys.ready) return d.keys;
+  scratch = DeriveKeys(d);
+  return scratch;
 }
 
 }  // namespace
+
+NewDocument::Keys DeriveKeys(const NewDocument& d) {
+  const Document& doc = d.doc;
+  NewDocument::Keys k;
+  k.number_key = doc.number.empty() ? "" : parse::SymbolKey(doc.number);
+  k.type_key = text::Fold(doc.type);
+  k.issuer = doc.issuer ? doc.issuer->name : "";
+  k.issuer_parent = doc.issuer ? doc.issuer->parent : "";
+  k.issuer_key = text::Fold(k.issuer + (k.issuer_parent.empty() ? "" : " " + k.issuer_parent));
+  k.year = YearOf(doc.date);
+  k.filters = FilterKeys(doc, k.issuer_key);
+  k.read_warnings_json = WarningsJson(d.read_warnings);
+  k.ref_keys.reserve(doc.references.size());
+  k.ref_edges.reserve(doc.references.size());
+  for (const Reference& r : doc.references) {
+    k.ref_keys.push_back(r.number.empty() ? "" : parse::SymbolKey(r.number));
+    k.ref_edges.push_back(EdgeKind(d.text, doc, r));
+  }
+  k.ready = true;
+  return k;
+}
 
 Result<std::optional<std::int64_t>> SqliteStore::UnitId(const std::string& name,
                                                         const std::string& unit_id) {
@@ -137,7 +162,8 @@ Result<std::optional<std::int64_t>> SqliteStore::UnitId(const std::string& name,
   return std::optional<std::int64_t>{s.value().Int(0)};
 }
 
-Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std::string& now) {
+Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const NewDocument::Keys& k,
+                                                 const std::string& now) {
   std::optional<std::int64_t> issuer_unit;
   if (d.doc.issuer) {
     auto u = UnitId(d.doc.issuer->name, d.doc.issuer->unit_id);
@@ -147,7 +173,7 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
   // Its node before the row is written: setting it afterwards rewrote the whole row, text
   // and all (an UPDATE that grows a row moves it to new overflow pages). Every stored
   // document is older than this one.
-  const std::string key = d.doc.number.empty() ? "" : parse::SymbolKey(d.doc.number);
+  const std::string& key = k.number_key;
   const std::string issuer =
       d.doc.issuer ? d.doc.issuer->name + " " + d.doc.issuer->parent : std::string(" ");
   auto node = FindNode(std::numeric_limits<std::int64_t>::max(), key, d.doc.date, issuer);
@@ -161,16 +187,16 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
       "?19, ?20, ?21, ?22, ?23, ?23, ?24, ?25, ?26) RETURNING id");
   if (!s.ok()) return s.error();
   s.value().BindText(1, d.sha256);
-  BindDocumentColumns(s.value(), d, now, issuer_unit);
+  BindDocumentColumns(s.value(), d, k, now, issuer_unit);
   s.value().Bind(25, CopyKey(key, d.doc.date)).Bind(26, node.value());
   auto row = s.value().Step();
   if (!row.ok()) return row.error();
   const std::int64_t id = s.value().Int(0);
   if (auto r = s.value().Run(); !r.ok()) return r.error();  // finish the RETURNING step
   const std::int64_t own_node = node.value().value_or(id);
-  auto resolved = ResolveOwn(d.doc, own_node);
+  auto resolved = ResolveOwn(d.doc, k.ref_keys, own_node);
   if (!resolved.ok()) return resolved.error();
-  if (auto r = InsertChildren(id, d, &resolved.value()); !r.ok()) return r.error();
+  if (auto r = InsertChildren(id, d, k, &resolved.value()); !r.ok()) return r.error();
   // As Candidates reads it: issuer, parent and place.
   const std::string facts = issuer + " " + d.doc.place;
   if (auto r = Arrive(id, own_node, key, d.doc.date, facts); !r.ok()) {
@@ -180,7 +206,7 @@ Result<std::int64_t> SqliteStore::InsertDocument(const NewDocument& d, const std
 }
 
 Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
-                                        const std::string& now) {
+                                        const NewDocument::Keys& k, const std::string& now) {
   std::optional<std::int64_t> issuer_unit;
   if (d.doc.issuer) {
     auto u = UnitId(d.doc.issuer->name, d.doc.issuer->unit_id);
@@ -189,12 +215,12 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
   }
   std::string old_key;
   {
-    auto k = db_->Prepare("SELECT number_key FROM documents WHERE id = ?1");
-    if (!k.ok()) return k.error();
-    k.value().Bind(1, id);
-    auto row = k.value().Step();
+    auto q = db_->Prepare("SELECT number_key FROM documents WHERE id = ?1");
+    if (!q.ok()) return q.error();
+    q.value().Bind(1, id);
+    auto row = q.value().Step();
     if (!row.ok()) return row.error();
-    if (row.value()) old_key = k.value().Text(0);
+    if (row.value()) old_key = q.value().Text(0);
   }
   // The path and ingested_at of the first ingest stay (?2, the path, is bound but unused);
   // the text is the same (same hash).
@@ -206,7 +232,7 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
       "parser_version = ?22, parsed_at = ?23, filters = ?24 WHERE id = ?1");
   if (!s.ok()) return s.error();
   s.value().Bind(1, id);
-  BindDocumentColumns(s.value(), d, now, issuer_unit);
+  BindDocumentColumns(s.value(), d, k, now, issuer_unit);
   if (auto r = s.value().Run(); !r.ok()) return r.error();
   for (const char* table : {"refs", "times", "tasks", "reporting"}) {
     // task_units go with their tasks (ON DELETE CASCADE).
@@ -215,11 +241,12 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
     del.value().Bind(1, id);
     if (auto r = del.value().Run(); !r.ok()) return r.error();
   }
-  if (auto r = InsertChildren(id, d, nullptr); !r.ok()) return r.error();
+  if (auto r = InsertChildren(id, d, k, nullptr); !r.ok()) return r.error();
   return Link(id, old_key);
 }
 
 Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d,
+                                       const NewDocument::Keys& k,
                                        const std::vector<std::optional<Resolution>>* resolved) {
   const Document& doc = d.doc;
   for (std::size_t i = 0; i < doc.references.size(); ++i) {
@@ -239,14 +266,14 @@ Result<Ok> SqliteStore::InsertChildren(std::int64_t id, const NewDocument& d,
         .Bind(1, id)
         .Bind(2, static_cast<std::int64_t>(i))
         .Bind(3, r.number)
-        .Bind(4, r.number.empty() ? "" : parse::SymbolKey(r.number))
+        .Bind(4, k.ref_keys[i])
         .Bind(5, r.type)
         .Bind(6, r.issuer)
         .Bind(7, r.date)
         .Bind(8, r.name)
         .Bind(9, std::int64_t{r.span.begin})
         .Bind(10, std::int64_t{r.span.end})
-        .BindText(11, EdgeKind(d.text, doc, r))
+        .BindText(11, k.ref_edges[i])
         .Bind(12, known ? std::string_view((*res)->status)
                         : std::string_view(r.number.empty() ? "" : "pending"))
         .Bind(13, doc.date)
@@ -364,7 +391,9 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
   if (!last_id.ok()) return last_id.error();
   std::vector<PutResult> out;
   out.reserve(docs.size());
+  NewDocument::Keys scratch;
   for (const NewDocument& d : docs) {
+    const NewDocument::Keys& keys = KeysOf(d, scratch);
     if (auto r = db_->Exec("SAVEPOINT doc"); !r.ok()) return r.error();
     PutResult res;
     std::optional<std::int64_t> id;
@@ -380,12 +409,12 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
     if (id && !replace) {
       res = {PutOutcome::kUnchanged, *id, ""};
     } else if (id) {
-      auto r = ReplaceDocument(*id, d, now);
+      auto r = ReplaceDocument(*id, d, keys, now);
       if (r.ok()) r = Log(now, d.path, d.sha256, "reparsed", "", "", id);
       if (r.ok()) res = {PutOutcome::kReparsed, *id, ""};
       if (!r.ok()) err = r.error();
     } else {
-      auto r = InsertDocument(d, now);
+      auto r = InsertDocument(d, keys, now);
       if (r.ok()) {
         res = {PutOutcome::kInserted, r.value(), ""};
         if (auto l = Log(now, d.path, d.sha256, "ingested", "", "", r.value()); !l.ok()) {

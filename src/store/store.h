@@ -29,7 +29,24 @@ struct NewDocument {
   Document doc;
   std::string parse_json;  // dondoc/document@1 of `doc`
   std::string parser_version;
+  // What the store writes that follows from `doc` and `text` alone: DeriveKeys fills it. The
+  // ingest's parser threads do, so that the one writer thread does not (docs/search.md,
+  // "Ingest rate"); Put derives it for a document that comes without (`ready` false).
+  struct Keys {
+    bool ready = false;
+    std::string number_key;  // parse::SymbolKey of doc.number ("" without a number)
+    std::string type_key;    // text::Fold of doc.type
+    std::string issuer, issuer_parent, issuer_key;  // issuer_key: folded "issuer parent"
+    std::optional<std::int64_t> year;               // of doc.date
+    std::string filters;                            // the FTS5 column `filters`
+    std::string read_warnings_json;
+    std::vector<std::string> ref_keys;   // per reference: SymbolKey of its number, or ""
+    std::vector<std::string> ref_edges;  // per reference: EdgeKind (edge_kind.h)
+  } keys;
 };
+
+// d.keys (above), from d's doc, text and read_warnings.
+NewDocument::Keys DeriveKeys(const NewDocument& d);
 
 // A file that could not be ingested, for the ingest log.
 struct Failure {
