@@ -232,6 +232,48 @@ TEST(Migrations, V9IndexesTheNumbersOfStoredDocuments) {
   EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
 }
 
+// v10 sets FTS5's pending-terms limit (hashsize) on a database of v9, whose documents stay
+// found, and Put still indexes new ones.
+TEST(Migrations, V10SetsTheFtsHashSize) {
+  testing::TempDir dir;
+  const std::string path = dir / "v9.db";
+  {
+    auto db = Db::Open(path, {});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(Migrate(*db.value(), 9).ok());
+    EXPECT_EQ(db.value()
+                  ->QueryInt("SELECT count(*) FROM documents_fts_config WHERE k = 'hashsize'")
+                  .value(),
+              0);
+    ASSERT_TRUE(
+        db.value()
+            ->Exec("INSERT INTO documents(id, sha256, path, format, encoding, kind, title, text, "
+                   "read_warnings, parse_json, parser_version, ingested_at, parsed_at, filters) "
+                   "VALUES (3, 'abc', 'a.txt', 'text', 'utf-8', 'official', 'Kế hoạch', "
+                   "'Đồng Nai chuyển đổi số', '[]', '{}', 'old', 'x', 'x', '');"
+                   "INSERT INTO documents_fts(rowid, title, text, number, filters) "
+                   "SELECT id, title, text, number, filters FROM documents")
+            .ok());
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto& sqlite = static_cast<SqliteStore&>(*store.value());
+  EXPECT_EQ(sqlite.db().QueryInt("SELECT v FROM documents_fts_config WHERE k = 'hashsize'").value(),
+            67108864);
+  auto put = store.value()->Put(
+      {testing::MakeDocument("def", "7/KH-UBND", "KH", "2024-01-02", "", "Kế hoạch Đồng Nai", "x")},
+      {}, false);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  SearchQuery q;
+  q.text = "dong nai";
+  auto hits = store.value()->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.error().message;
+  EXPECT_EQ(hits.value().hits.size(), 2u);
+  auto problems = store.value()->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems.value().empty()) << problems.value()[0];
+}
+
 TEST(Migrations, RefusesANewerSchema) {
   testing::TempDir dir;
   const std::string path = dir / "new.db";
