@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "base/result.h"
@@ -121,6 +122,16 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Db> db_;
   SearchBounds bounds_;
+  // UnitId's rows by folded name: the id, and whether the row has a unit_id (else a later
+  // name with one still updates it). Units are never deleted, but a row inserted in a
+  // transaction or savepoint that rolls back is gone: the cache is emptied on ROLLBACK TO
+  // and by the Put after one whose transaction did not commit (units_committed_ false).
+  struct CachedUnit {
+    std::int64_t id;
+    bool has_unit_id;
+  };
+  std::unordered_map<std::string, CachedUnit> units_;
+  bool units_committed_ = true;
   // After db_: stopped (and the writer unhooked) before the writer's connection closes.
   std::unique_ptr<WalCheckpointer> checkpointer_;
 };

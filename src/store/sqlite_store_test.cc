@@ -98,6 +98,33 @@ TEST_F(StoreTest, KeysDerivedBeforePutAreWhatPutDerives) {
             1);
 }
 
+// Put remembers the units it has stored (UnitId); a unit added by a document that was then
+// refused (rolled back to its savepoint) is gone, and the next document naming it stores it
+// again rather than pointing at the rolled-back row.
+TEST_F(StoreTest, AUnitOfARefusedDocumentIsStoredAgain) {
+  auto& db = static_cast<SqliteStore&>(*store_).db();
+  ASSERT_TRUE(db.Exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON documents "
+                      "WHEN new.number = '2/KH-X' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  auto put = store_->Put({MakeDocument("h1", "1/KH-X", "KH", "2024-02-01", "Sở Cũ", "A", "x"),
+                          MakeDocument("h2", "2/KH-X", "KH", "2024-02-02", "Sở Mới", "B", "x"),
+                          MakeDocument("h3", "3/KH-X", "KH", "2024-02-03", "Sở Mới", "C", "x"),
+                          MakeDocument("h4", "4/KH-X", "KH", "2024-02-04", "Sở Cũ", "D", "x")},
+                         {}, false);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  EXPECT_EQ(put.value()[1].outcome, PutOutcome::kFailed);
+  for (const std::size_t i : {0, 2, 3}) EXPECT_EQ(put.value()[i].outcome, PutOutcome::kInserted);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM documents d JOIN units u ON u.id = d.issuer_unit "
+                        "WHERE u.name_key = 'so moi'")
+                .value(),
+            1);
+  EXPECT_EQ(db.QueryInt("SELECT count(DISTINCT issuer_unit) FROM documents WHERE number IN "
+                        "('1/KH-X', '4/KH-X')")
+                .value(),
+            1);
+  EXPECT_EQ(db.QueryInt("SELECT count(*) FROM units").value(), 2);
+}
+
 TEST_F(StoreTest, ReplaceReparses) {
   NewDocument d = WithChildren(
       MakeDocument("h1", "13/KH-STTTT", "KH", "2019-03-19", "Sở TTTT", "Kế hoạch cũ", "x"));
