@@ -2,6 +2,7 @@
 #include "parse/header_stream.h"
 
 #include <algorithm>
+#include <array>
 
 namespace dondoc::parse {
 namespace {
@@ -54,6 +55,17 @@ std::vector<std::pair<std::size_t, std::size_t>> GapCells(std::string_view text,
   return cells;
 }
 
+// Bytes that LineBuilder::Segment copies as they are, whatever precedes them: not markup
+// ('*', '\\', '`', '#', '>'), not a tag start, not a rule character, not a blank.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> t{};
+  t.fill(true);
+  for (const char c : {'*', '<', '\\', '`', '#', '>', '-', '_', '=', ' ', '\t'}) {
+    t[static_cast<unsigned char>(c)] = false;
+  }
+  return t;
+}();
+
 class LineBuilder {
  public:
   explicit LineBuilder(std::string_view text) : text_(text) {}
@@ -72,6 +84,17 @@ class LineBuilder {
     bool at_start = true;
     for (std::size_t i = b; i < e;) {
       const char c = text_[i];
+      if (kPlain[static_cast<unsigned char>(c)]) {
+        // A run of bytes none of the tests below is about (most of a line): copied at once.
+        std::size_t j = i + 1;
+        while (j < e && kPlain[static_cast<unsigned char>(text_[j])]) ++j;
+        at_start = false;
+        if (cur_.text.empty()) cur_.bold = in_bold_;
+        cur_.text.append(text_.data() + i, j - i);
+        for (std::size_t k = i; k < j; ++k) cur_.offsets.push_back(static_cast<std::uint32_t>(k));
+        i = j;
+        continue;
+      }
       if (c == '*') {
         if (i + 1 < e && text_[i + 1] == '*') {
           in_bold_ = !in_bold_;
