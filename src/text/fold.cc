@@ -54,8 +54,12 @@ const std::array<char32_t, kTableSize>& Table() {
   return *table;
 }
 
-// ASCII fast path: only A–Z change.
-inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+// ASCII fast path: only A–Z change; one table load per byte.
+constexpr auto kAsciiLower = [] {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
 
 }  // namespace
 
@@ -85,10 +89,11 @@ void FoldInto(std::string_view s, std::string* out, std::vector<std::uint32_t>* 
     off = offsets->data();
   }
   std::size_t k = 0;
+  std::size_t room = out->size();  // out's size, kept here: the writes through o may alias it
   for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      o[k] = AsciiLower(static_cast<char>(c));
+      o[k] = kAsciiLower[c];
       if constexpr (kMapped) off[k] = static_cast<std::uint32_t>(i);
       ++k;
       ++i;
@@ -112,24 +117,27 @@ void FoldInto(std::string_view s, std::string* out, std::vector<std::uint32_t>* 
     }
     const char32_t f = cp < kTableSize ? table[cp] : FoldChar(cp);
     if (f != 0) {
-      if (k + 4 + (n - i) > out->size()) {
+      if (k + 4 + (n - i) > room) {
         out->resize(2 * (k + 4 + (n - i)));
         o = out->data();
+        room = out->size();
         if constexpr (kMapped) {
-          offsets->resize(out->size());
+          offsets->resize(room);
           off = offsets->data();
         }
       }
-      const std::size_t first = k;
-      if (f < 0x80) {
-        o[k++] = static_cast<char>(f);
+      if (f < 0x80) {  // the Vietnamese letters: one byte
+        o[k] = static_cast<char>(f);
+        if constexpr (kMapped) off[k] = static_cast<std::uint32_t>(i);
+        ++k;
       } else {
+        const std::size_t first = k;
         std::string enc;
         AppendUtf8(f, &enc);
         for (const char e : enc) o[k++] = e;
-      }
-      if constexpr (kMapped) {
-        for (std::size_t b = first; b < k; ++b) off[b] = static_cast<std::uint32_t>(i);
+        if constexpr (kMapped) {
+          for (std::size_t b = first; b < k; ++b) off[b] = static_cast<std::uint32_t>(i);
+        }
       }
     }
     i += len;
