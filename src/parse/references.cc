@@ -183,14 +183,7 @@ bool AllCapsText(std::string_view s) {
   return any;
 }
 
-// [a-z0-9], by table: asked at nearly every byte of the clean fold.
-constexpr auto kWordChars = [] {
-  std::array<bool, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-  return t;
-}();
-bool IsWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
+bool IsWordChar(char c) { return IsWordByte(c); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 enum class Family { kOther, kNamed, kConstitution };

@@ -2,7 +2,6 @@
 #include "parse/word_events.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -10,18 +9,6 @@
 #endif
 
 namespace dondoc::parse {
-namespace {
-
-// The bytes that make words of folded text: [a-z0-9].
-constexpr auto kWordBytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-  return t;
-}();
-bool IsWordByte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
-
-}  // namespace
 
 void WordEvents::Load(std::size_t base) {
   base_ = base;

@@ -1,12 +1,23 @@
 // Word starts of folded text, found sixty-four bytes at a time. Tested by word_events_test.cc.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace dondoc::parse {
+
+// The bytes that make words of folded text, [a-z0-9]: one table load instead of two range
+// tests, since scanners ask at nearly every byte of a document.
+inline constexpr auto kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+  return t;
+}();
+inline bool IsWordByte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 // Word starts in folded text (a letter or digit after anything else) and line starts (after '\n',
 // and 0). NextAt(p) is the first such position >= p, or the text's size. Sixty-four bytes are

@@ -12,7 +12,6 @@
 #include "text/decode.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -65,22 +64,12 @@ int GuessUtf16(std::string_view b) {
   return 0;
 }
 
-// C0 controls other than white space: what binary content is full of.
-constexpr std::array<unsigned char, 256> MakeControls() {
-  std::array<unsigned char, 256> t{};
-  for (int b = 0; b < 0x20; ++b) {
-    t[b] = b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v';
-  }
-  return t;
-}
-constexpr std::array<unsigned char, 256> kControl = MakeControls();
-
 // Hot (every byte of every document): NUL found by memchr, then controls counted by table
 // lookup without an early exit.
 bool LooksBinary(std::string_view s) {
   if (std::memchr(s.data(), 0, s.size()) != nullptr) return true;
   std::size_t controls = 0;
-  for (const char c : s) controls += kControl[static_cast<unsigned char>(c)];
+  for (const char c : s) controls += IsBinaryControl(static_cast<unsigned char>(c));
   return controls > 8 && controls * 100 > s.size();  // > 1 % control characters
 }
 

@@ -5,22 +5,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include <array>
-
 #include "text/utf8.h"
 
 namespace dondoc::text {
 namespace {
-
-// C0 controls other than white space: what binary content is full of.
-constexpr std::array<unsigned char, 32> MakeControls() {
-  std::array<unsigned char, 32> t{};
-  for (int b = 0; b < 0x20; ++b) {
-    t[b] = b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v';
-  }
-  return t;
-}
-constexpr std::array<unsigned char, 32> kControl = MakeControls();
 
 bool IsSpaceLike(char32_t cp) {
   return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
@@ -54,7 +42,7 @@ std::string Clean(std::string_view s, CleanStats* stats) {
           if (i + 1 < n && s[i + 1] == '\n') ++i;
           start = i + 1;
         } else {
-          stats->controls += kControl[b];
+          stats->controls += IsBinaryControl(b);
           stats->nul |= b == 0;
         }
       }

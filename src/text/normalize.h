@@ -17,6 +17,12 @@ namespace dondoc::text {
 // Thread-safe.
 std::string Normalize(std::string_view utf8);
 
+// C0 controls other than white space (NUL included): what binary content is full of, and
+// what Decode's binary test and Normalize's stats count.
+inline bool IsBinaryControl(unsigned char b) {
+  return b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v';
+}
+
 // What Normalize saw on its way: invalid bytes it replaced by U+FFFD (it takes any bytes, not
 // only well-formed UTF-8), and the C0 controls and NUL bytes that mark binary content (see
 // DecodeNormalized, which reads a document's bytes in this one pass).
