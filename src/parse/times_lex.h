@@ -19,15 +19,8 @@ namespace dondoc::parse::times_internal {
 inline constexpr std::size_t kNo = std::string_view::npos;
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-// The bytes that make words of folded text (lower case): one table load instead of two range
-// tests, since the scanners ask at nearly every byte of a document.
-inline constexpr auto kAlnumBytes = [] {
-  std::array<bool, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
-  return t;
-}();
-inline bool IsAlnum(char c) { return kAlnumBytes[static_cast<unsigned char>(c)]; }
+// The bytes that make words of folded text (lower case), [a-z0-9] (word_events.h).
+inline bool IsAlnum(char c) { return IsWordByte(c); }
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Past spaces, tabs and line breaks (a phrase may wrap onto the next line).
