@@ -3,7 +3,6 @@
 // without their year. Tested through times_test.cc.
 #pragma once
 
-#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
