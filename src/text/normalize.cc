@@ -5,10 +5,36 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <bit>
+
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dondoc::text {
 namespace {
+
+// The first position >= i whose byte is not printable ASCII (below 0x20 or above 0x7F), else
+// s.size(). Sixteen bytes are tested at once (SSE2), so a run of ASCII between two Vietnamese
+// letters costs a few instructions rather than a few per byte.
+std::size_t SkipPrintable(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Signed compare: bytes >= 0x80 are negative, so below 0x20 too.
+    const auto m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(x, space)));
+    if (m != 0) return i + static_cast<std::size_t>(std::countr_zero(m));
+  }
+#endif
+  while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 &&
+         static_cast<unsigned char>(s[i]) < 0x80) {
+    ++i;
+  }
+  return i;
+}
 
 bool IsSpaceLike(char32_t cp) {
   return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
@@ -46,7 +72,7 @@ std::string Clean(std::string_view s, CleanStats* stats) {
           stats->nul |= b == 0;
         }
       }
-      ++i;
+      i = SkipPrintable(s, i + 1);
       continue;
     }
     // The letters of Vietnamese text, tested before decoding: U+00C0–U+01BF (lead C3–C6:
