@@ -17,9 +17,14 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <bit>
 #include <memory>
 
 #include "text/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dondoc::text {
 namespace {
@@ -93,6 +98,32 @@ void FoldInto(std::string_view s, std::string* out, std::vector<std::uint32_t>* 
   for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
+#if defined(__SSE2__)
+      // A run of ASCII, sixteen bytes at a time: lower-cased and stored whole (with their
+      // offsets), then k and i advance by the part before the first non-ASCII byte; what lies
+      // past it is overwritten by what follows. Runs between Vietnamese letters are short, so
+      // this saves the per-byte loop and its mispredicted exit rather than bandwidth.
+      if (i + 16 <= n && k + 16 <= room) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                            _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o + k),
+                         _mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(32))));
+        if constexpr (kMapped) {
+          const __m128i base = _mm_set1_epi32(static_cast<int>(i));
+          auto* p = reinterpret_cast<__m128i*>(off + k);
+          _mm_storeu_si128(p, _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
+          _mm_storeu_si128(p + 1, _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
+          _mm_storeu_si128(p + 2, _mm_add_epi32(base, _mm_setr_epi32(8, 9, 10, 11)));
+          _mm_storeu_si128(p + 3, _mm_add_epi32(base, _mm_setr_epi32(12, 13, 14, 15)));
+        }
+        const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
+        const std::size_t run = high == 0 ? 16 : static_cast<std::size_t>(std::countr_zero(high));
+        k += run;
+        i += run;
+        continue;
+      }
+#endif
       o[k] = kAsciiLower[c];
       if constexpr (kMapped) off[k] = static_cast<std::uint32_t>(i);
       ++k;
