@@ -95,10 +95,6 @@ Error BinaryError(const char* what) {
                std::string("binary content (NUL or control ") + what + "), not a text document"};
 }
 
-}  // namespace
-
-namespace {
-
 // Decode, and with `normalize` Normalize too (DecodeNormalized). UTF-8 input is then read
 // once: Normalize's clean-up replaces invalid bytes as the decoder would and counts them and
 // the control bytes LooksBinary counts, so neither the validation nor the binary test needs a
