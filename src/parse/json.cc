@@ -10,10 +10,10 @@
 // stays with the DOM: RapidJSON 1.1's PrettyWriter cannot take the validating flag.
 #include "parse/json.h"
 
-#include <array>
-
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <array>
 
 namespace dondoc::parse {
 namespace {
@@ -148,12 +148,15 @@ constexpr auto kShortEscape = [] {
   return t;
 }();
 
+using Buffer = rapidjson::StringBuffer;
+using Compact = rapidjson::Writer<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
+                                  rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
+
 // Writes the document as ToJson lays it out. Returns false when the writer refused a value
 // (a string that is not UTF-8).
-template <typename W>
 class Streamer {
  public:
-  explicit Streamer(W* w) : w_(*w) {}
+  explicit Streamer(Compact* w) : w_(*w) {}
 
   bool Document(const dondoc::Document& d, const std::string* text) {
     w_.StartObject();
@@ -382,13 +385,9 @@ class Streamer {
     w_.EndObject();
   }
 
-  W& w_;
+  Compact& w_;
   bool ok_ = true;
 };
-
-using Buffer = rapidjson::StringBuffer;
-using Compact = rapidjson::Writer<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
-                                  rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
 
 }  // namespace
 
@@ -396,7 +395,7 @@ std::string ToJsonString(const Document& doc, bool pretty, const std::string* te
   if (!pretty) {
     Buffer buffer;
     Compact w(buffer);
-    if (Streamer<Compact>(&w).Document(doc, text)) {
+    if (Streamer(&w).Document(doc, text)) {
       return std::string(buffer.GetString(), buffer.GetSize());
     }
     // A string that is not UTF-8 (the text layer repairs input, so this is a bug somewhere
