@@ -173,8 +173,11 @@ void CleanAndFold(std::string_view t, const text::FoldedText& doc, Cleaned* c,
     if (cls == kHighByte) {
       std::size_t e = i + 1;
       while (e < size && (in[e] & 0x80) != 0) ++e;
-      if (o + 4 * (e - i) + 4 > cap) {
-        fold->folded.resize(2 * (o + 4 * (e - i) + 4));
+      // Room for this run's fold (at most 4 bytes a byte) and a byte for each byte after it:
+      // a fold can be longer than its text (Ⱥ, 2 bytes, folds to ⱥ, 3), and the ASCII paths
+      // write without a check of their own.
+      if (const std::size_t need = o + 4 * (e - i) + (size - e) + 4; need > cap) {
+        fold->folded.resize(2 * need);
         fold->offsets.resize(fold->folded.size() + 1);
         fo = fold->folded.data();
         foff = fold->offsets.data();

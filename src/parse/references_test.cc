@@ -141,5 +141,14 @@ TEST(ReferencesTest, EmptyAndTruncatedInput) {
   EXPECT_EQ(Refs("Quyết định số 5/QĐ-UBND của"), (V{"QĐ|5/QĐ-UBND|||"}));
 }
 
+// Ⱥ (U+023A, two bytes) folds to ⱥ (U+2C65, three): a fold longer than its text. The clean
+// fold must still have room for the ASCII after it (it once wrote past its buffer here).
+TEST(ReferencesTest, FoldLongerThanTextBeforeAsciiTail) {
+  std::string text;
+  for (int k = 0; k < 64; ++k) text += "\u023Aa";  // each run one letter: +1 byte each
+  text += " Nghị quyết số 35-NQ/TW " + std::string(200, 'x');
+  EXPECT_EQ(Refs(text), (V{"NQ|35-NQ/TW|||"}));
+}
+
 }  // namespace
 }  // namespace dondoc::parse
