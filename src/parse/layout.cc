@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cstddef>
 
+#include "text/offsets16.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -88,12 +90,7 @@ void AppendClean(std::string_view text, std::size_t b, std::size_t e, char* out,
                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('<'))));
       const auto stop = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(blank, markup)));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n), x);
-      const __m128i base = _mm_set1_epi32(static_cast<int>(i + 1));
-      auto* p = reinterpret_cast<__m128i*>(off + n);
-      _mm_storeu_si128(p, _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
-      _mm_storeu_si128(p + 1, _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
-      _mm_storeu_si128(p + 2, _mm_add_epi32(base, _mm_setr_epi32(8, 9, 10, 11)));
-      _mm_storeu_si128(p + 3, _mm_add_epi32(base, _mm_setr_epi32(12, 13, 14, 15)));
+      text::StoreOffsets16(off + n, static_cast<std::uint32_t>(i + 1));
       const std::size_t run = stop == 0 ? 16 : static_cast<std::size_t>(std::countr_zero(stop));
       n += run;
       i += run;

@@ -55,6 +55,7 @@
 #include "parse/types.h"
 #include "parse/word_events.h"
 #include "text/fold.h"
+#include "text/offsets16.h"
 #include "text/utf8.h"
 
 #if defined(__SSE2__)
@@ -142,15 +143,8 @@ void CleanAndFold(std::string_view t, const text::FoldedText& doc, Cleaned* c,
         _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n), x);
         _mm_storeu_si128(reinterpret_cast<__m128i*>(fo + o),
                          _mm_loadu_si128(reinterpret_cast<const __m128i*>(df + j)));
-        const __m128i ib = _mm_set1_epi32(static_cast<int>(i));
-        const __m128i nb = _mm_set1_epi32(static_cast<int>(n));
-        auto* mp = reinterpret_cast<__m128i*>(map + n);
-        auto* fp = reinterpret_cast<__m128i*>(foff + o);
-        for (int q = 0; q < 4; ++q) {
-          const __m128i step = _mm_setr_epi32(4 * q, 4 * q + 1, 4 * q + 2, 4 * q + 3);
-          _mm_storeu_si128(mp + q, _mm_add_epi32(ib, step));
-          _mm_storeu_si128(fp + q, _mm_add_epi32(nb, step));
-        }
+        text::StoreOffsets16(map + n, static_cast<std::uint32_t>(i));
+        text::StoreOffsets16(foff + o, static_cast<std::uint32_t>(n));
         n += run;
         o += run;
         i += run;

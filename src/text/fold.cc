@@ -20,6 +20,7 @@
 #include <bit>
 #include <memory>
 
+#include "text/offsets16.h"
 #include "text/utf8.h"
 
 #if defined(__SSE2__)
@@ -110,12 +111,7 @@ void FoldInto(std::string_view s, std::string* out, std::vector<std::uint32_t>* 
         _mm_storeu_si128(reinterpret_cast<__m128i*>(o + k),
                          _mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(32))));
         if constexpr (kMapped) {
-          const __m128i base = _mm_set1_epi32(static_cast<int>(i));
-          auto* p = reinterpret_cast<__m128i*>(off + k);
-          _mm_storeu_si128(p, _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
-          _mm_storeu_si128(p + 1, _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
-          _mm_storeu_si128(p + 2, _mm_add_epi32(base, _mm_setr_epi32(8, 9, 10, 11)));
-          _mm_storeu_si128(p + 3, _mm_add_epi32(base, _mm_setr_epi32(12, 13, 14, 15)));
+          StoreOffsets16(off + k, static_cast<std::uint32_t>(i));
         }
         const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
         const std::size_t run = high == 0 ? 16 : static_cast<std::size_t>(std::countr_zero(high));

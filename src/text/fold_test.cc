@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "text/offsets16.h"
 #include "text/utf8.h"
 
 namespace dondoc::text {
@@ -181,3 +182,13 @@ TEST(FoldMappedTest, OffsetsAreMonotonic) {
 
 }  // namespace
 }  // namespace dondoc::text
+
+#if defined(__SSE2__)
+TEST(StoreOffsets16, SixteenConsecutiveFromFirst) {
+  std::uint32_t out[18] = {};
+  dondoc::text::StoreOffsets16(out + 1, 4000000000u);
+  EXPECT_EQ(out[0], 0u);  // nothing before
+  for (int k = 0; k < 16; ++k) EXPECT_EQ(out[1 + k], 4000000000u + static_cast<unsigned>(k));
+  EXPECT_EQ(out[17], 0u);  // nothing after
+}
+#endif
