@@ -43,6 +43,9 @@ class Stmt {
   Stmt& Bind(int i, std::string_view text);
   Stmt& BindText(int i, std::string_view text);   // binds "" as '' (for NOT NULL columns)
   Stmt& BindBlob(int i, std::string_view bytes);  // a BLOB, also when empty
+  // Text as BindText, not copied: the bytes must live until the statement is reset. For
+  // large values bound once, run and dropped (the document's text in Put's index insert).
+  Stmt& BindStatic(int i, std::string_view text);
   Stmt& Bind(int i, std::int64_t v);
   Stmt& Bind(int i, std::optional<std::int64_t> v);
   Stmt& BindNull(int i);

@@ -63,7 +63,13 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     // document to its own SAVEPOINT, so SQLite saves the original of every page a document
     // first changes, and past 64 KB it wrote them to a temporary file, a pwrite per page
     // (122 MB in 10 s of a 20,000-document ingest, more than the WAL: docs/search.md).
-    if (auto r = db.value()->Exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY"); !r.ok()) {
+    // secure_delete=FAST: Debian builds SQLite with secure_delete on, which zeroes every page
+    // freed to the freelist, and writes it out (WAL, then checkpoint). FTS5's merges free
+    // every segment they merge, so the ingest wrote each merged segment twice. FAST still
+    // zeroes deleted content inside pages that are written anyway.
+    if (auto r = db.value()->Exec(
+            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST");
+        !r.ok()) {
       return r.error();
     }
   }

@@ -92,6 +92,8 @@ class SqliteStore final : public Store {
   Result<Ok> InsertChildren(std::int64_t id, const NewDocument& d, const NewDocument::Keys& k,
                             const std::vector<std::optional<Resolution>>* resolved);
   Result<std::optional<std::int64_t>> UnitId(const std::string& name, const std::string& unit_id);
+  // Runs a statement without parameters from the statement cache (Put's savepoints).
+  Result<Ok> RunCached(const char* sql);
   Result<Ok> Log(const std::string& now, const std::string& path, const std::string& sha256,
                  const char* status, const std::string& code, const std::string& message,
                  std::optional<std::int64_t> document_id);

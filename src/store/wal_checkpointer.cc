@@ -37,7 +37,18 @@ WalCheckpointer::~WalCheckpointer() {
 int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* /*schema*/, int wal_pages) {
   auto* c = static_cast<WalCheckpointer*>(self);
   if (wal_pages >= c->options_.wal_limit_pages) {
+    // The background copies first, the writer waiting: it used to do the copying itself
+    // (everything since the last pass, up to pass_pages frames: ~6 % of the writer's CPU at
+    // scale), while the parsers, ahead of it, can use the wait.
+    {
+      std::unique_lock lock(c->mu_);
+      c->pending_ = true;
+      c->wake_.notify_one();
+      c->idle_.wait(lock, [&] { return (!c->pending_ && !c->running_) || c->stop_; });
+    }
     std::lock_guard ckpt(c->checkpoint_mu_);
+    // Nearly nothing is left to copy: RESTART waits for readers to leave the WAL and lets the
+    // next transaction write from its start.
     // Errors are left as SQLite's own automatic checkpoint leaves them: the commit has
     // happened, a busy reader only delays the restart to the next commit, and an I/O error
     // shows in the next write.

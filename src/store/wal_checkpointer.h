@@ -13,10 +13,10 @@
 //
 // The bound: a WAL only starts again from its beginning when a write transaction begins with
 // every frame already copied, which a writer that never pauses rarely meets. So once a commit
-// leaves the WAL at `wal_limit_pages` frames or more, the writer itself runs a RESTART
-// checkpoint right after that commit (it copies only what the background has not copied
-// yet, then lets the next transaction write from the WAL's start): the WAL stays near
-// wal_limit_pages plus one transaction.
+// leaves the WAL at `wal_limit_pages` frames or more, the writer pauses: it has the background
+// run a pass over everything committed and waits for it, then runs a RESTART checkpoint itself
+// (nothing left to copy; it lets the next transaction write from the WAL's start): the WAL
+// stays near wal_limit_pages plus one transaction.
 //
 // Crash safety is SQLite's: a checkpoint only copies committed frames, and a killed
 // checkpoint is redone from the WAL on the next open.
