@@ -82,8 +82,22 @@ void ViDelete(Fts5Tokenizer* p) {
   delete t;
 }
 
+// The innermost live ReplayTokens of this thread (they nest as scopes do).
+thread_local const ReplayTokens* t_replay = nullptr;
+
 int ViTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n,
                int (*emit)(void*, int, const char*, int, int, int)) {
+  if (t_replay != nullptr && flags == FTS5_TOKENIZE_DOCUMENT) {
+    if (const ColumnTokens* c = t_replay->Match(text, n)) {
+      for (const ColumnTokens::Token& k : c->tokens) {
+        const int rc =
+            emit(ctx, k.flags, c->bytes.data() + k.at, static_cast<int>(k.size), k.begin, k.end);
+        // As unicode61: SQLITE_DONE from the callback ends the text without an error.
+        if (rc != SQLITE_OK) return rc == SQLITE_DONE ? SQLITE_OK : rc;
+      }
+      return SQLITE_OK;
+    }
+  }
   auto* t = reinterpret_cast<ViTokenizer*>(p);
   TokenSink sink{ctx, emit, {}};
   return t->inner.xTokenize(t->inner_instance, &sink, flags, text, n, FoldToken);
@@ -118,7 +132,85 @@ void FilterWordsSql(sqlite3_context* ctx, int, sqlite3_value** args) {
   sqlite3_result_text(ctx, out.c_str(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
+// TokenizeColumn's callback: appends one token.
+int Collect(void* pctx, int tflags, const char* token, int n, int start, int end) {
+  auto* out = static_cast<ColumnTokens*>(pctx);
+  out->tokens.push_back({static_cast<std::uint32_t>(out->bytes.size()),
+                         static_cast<std::uint32_t>(n), start, end, tflags});
+  out->bytes.append(token, static_cast<std::size_t>(n));
+  return SQLITE_OK;
+}
+
+// One thread's `vi` tokenizer for TokenizeColumn, on a private in-memory connection (the
+// tokenizer is FTS5's, and FTS5 hands out tokenizers per connection).
+class LocalTokenizer {
+ public:
+  LocalTokenizer() {
+    if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+            SQLITE_OK ||
+        !RegisterViTokenizer(db_).ok()) {
+      return;
+    }
+    fts5_api* api = nullptr;
+    void* user_data = nullptr;
+    if (FindFts5(db_, &api) != SQLITE_OK || api == nullptr ||
+        api->xFindTokenizer(api, "vi", &user_data, &vi_) != SQLITE_OK ||
+        vi_.xCreate(user_data, nullptr, 0, &instance_) != SQLITE_OK) {
+      instance_ = nullptr;
+    }
+  }
+  ~LocalTokenizer() {
+    if (instance_ != nullptr) vi_.xDelete(instance_);
+    sqlite3_close_v2(db_);  // also when open failed: a handle is returned then too
+  }
+  LocalTokenizer(const LocalTokenizer&) = delete;
+  LocalTokenizer& operator=(const LocalTokenizer&) = delete;
+
+  bool Tokenize(std::string_view text, ColumnTokens* out) {
+    if (instance_ == nullptr) return false;
+    // ~5 bytes a word in Vietnamese text; the folded tokens are never longer than the text.
+    out->tokens.reserve(text.size() / 5 + 4);
+    out->bytes.reserve(text.size());
+    return vi_.xTokenize(instance_, out, FTS5_TOKENIZE_DOCUMENT, text.data(),
+                         static_cast<int>(text.size()), Collect) == SQLITE_OK;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  fts5_tokenizer vi_{};
+  Fts5Tokenizer* instance_ = nullptr;
+};
+
 }  // namespace
+
+bool TokenizeColumn(std::string_view text, ColumnTokens* out) {
+  out->bytes.clear();
+  out->tokens.clear();
+  thread_local LocalTokenizer tokenizer;
+  if (tokenizer.Tokenize(text, out)) return true;
+  out->bytes.clear();
+  out->tokens.clear();
+  return false;
+}
+
+ReplayTokens::ReplayTokens(const std::array<std::optional<std::string_view>, 4>& columns,
+                           const std::vector<ColumnTokens>& tokens)
+    : columns_(columns), tokens_(tokens), outer_(t_replay) {
+  t_replay = this;
+}
+
+ReplayTokens::~ReplayTokens() { t_replay = outer_; }
+
+const ColumnTokens* ReplayTokens::Match(const char* text, int n) const {
+  const auto size = static_cast<std::size_t>(n);
+  for (std::size_t i = 0; i < columns_.size() && i < tokens_.size(); ++i) {
+    const std::optional<std::string_view>& c = columns_[i];
+    if (c && c->size() == size && (size == 0 || std::memcmp(c->data(), text, size) == 0)) {
+      return &tokens_[i];
+    }
+  }
+  return nullptr;
+}
 
 Result<Ok> RegisterViTokenizer(sqlite3* db) {
   if (const int rc = sqlite3_create_function_v2(db, "dondoc_filter_words", 2,

@@ -19,10 +19,42 @@
 
 #include <sqlite3.h>
 
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
 #include "base/result.h"
 #include "store/store.h"
 
 namespace dondoc::store {
+
+// Tokenizes `text` as the `vi` tokenizer does a document's column for the index, into *out
+// (emptied first). Any thread may call it: each keeps its own tokenizer, made from a private
+// in-memory connection, so the tokens are those the index would make. The table's `vi` has no
+// arguments (migrations.cc); this one has none either. False when no tokenizer can be had.
+bool TokenizeColumn(std::string_view text, ColumnTokens* out);
+
+// While one lives, this thread's `vi` tokenizers, asked to index a text equal to one of
+// `columns` (the same bytes), hand FTS5 that column's tokens from `tokens` instead of
+// tokenizing it: Put, on the one writer thread, replays what the parser threads tokenized.
+// Any other text is tokenized as usual. Both arguments must outlive it.
+class ReplayTokens {
+ public:
+  ReplayTokens(const std::array<std::optional<std::string_view>, 4>& columns,
+               const std::vector<ColumnTokens>& tokens);
+  ~ReplayTokens();
+  ReplayTokens(const ReplayTokens&) = delete;
+  ReplayTokens& operator=(const ReplayTokens&) = delete;
+
+  // The tokens of the column whose text is text[0, n), or null.
+  const ColumnTokens* Match(const char* text, int n) const;
+
+ private:
+  const std::array<std::optional<std::string_view>, 4>& columns_;
+  const std::vector<ColumnTokens>& tokens_;
+  const ReplayTokens* outer_;
+};
 
 // Registers `vi` on this connection. FTS5 keeps tokenizers per connection, so every
 // connection must call this before it touches a table declared with tokenize='vi'

@@ -16,6 +16,14 @@
 #include <thread>
 #include <variant>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#endif
+
 #include "parse/json.h"
 #include "parse/parse.h"
 #include "read/file.h"
@@ -116,7 +124,23 @@ NewDocument Build(std::string path, std::string text, Source source,
   d.read_warnings = std::move(read_warnings);
   d.parser_version = ParserVersion();
   d.keys = DeriveKeys(d);  // here on a parser thread, not on the writer
+  TokenizeForIndex(d);     // likewise
   return d;
+}
+
+// Called by each parser thread as it starts. The one writer is the ingest's narrow end: at
+// scale it was runnable ~85 % of the time but on a CPU only ~70 %, the parsers (ahead of it
+// anyway, the queue holds a batch) and the kernel's writeback sharing the two cores with
+// it. A parser at a lower priority (nice +5 from the process's) lets the scheduler give the
+// writer its core first; the parsers take what is left. Linux keeps the nice value per
+// thread; elsewhere setpriority would lower the whole process, so it is Linux only.
+void YieldToWriter() {
+#ifdef __linux__
+  const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+  errno = 0;
+  const int nice = ::getpriority(PRIO_PROCESS, tid);
+  if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(nice + 5, 19));
+#endif
 }
 
 // One job, start to end, on a worker thread. `reader` may be null (no hash check: the
@@ -232,6 +256,7 @@ IngestSummary Ingest(Store& writer, const OpenStore& open_reader,
   for (int w = 0; w < nworkers; ++w) queue.AddProducer();
   for (int w = 0; w < nworkers; ++w) {
     workers.emplace_back([&] {
+      YieldToWriter();
       std::unique_ptr<Store> reader;
       if (open_reader) {
         auto r = open_reader();

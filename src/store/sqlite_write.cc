@@ -13,6 +13,7 @@
 
 #include "parse/symbol.h"
 #include "store/edge_kind.h"
+#include "store/fts_tokenizer.h"
 #include "store/resolve.h"
 #include "store/search.h"
 #include "store/sqlite_store.h"
@@ -108,19 +109,12 @@ void BindDocumentColumns(Stmt& s, const NewDocument& d, const NewDocument::Keys&
       .Bind(16, doc.date)
       .Bind(17, k.year)
       .Bind(18, doc.title)
-      .BindText(19, d.text)
+      .BindStatic(19, d.text)  // not copied: d outlives the statement's run
       .BindText(20, k.read_warnings_json)
-      .BindText(21, d.parse_json)
+      .BindStatic(21, d.parse_json)
       .BindText(22, d.parser_version)
       .BindText(23, now)
       .BindText(24, k.filters);
-}
-
-// d's keys: as the parser thread derived them, else derived here into `scratch`.
-const NewDocument::Keys& KeysOf(const NewDocument& d, NewDocument::Keys& scratch) {
-  if (d.keys.ready) return d.keys;
-  scratch = DeriveKeys(d);
-  return scratch;
 }
 
 }  // namespace
@@ -144,6 +138,32 @@ NewDocument::Keys DeriveKeys(const NewDocument& d) {
   }
   k.ready = true;
   return k;
+}
+
+std::array<std::optional<std::string_view>, 4> IndexColumns(const NewDocument& d,
+                                                            const NewDocument::Keys& k) {
+  // As BindDocumentColumns binds them: Bind stores "" as NULL, BindText as ''.
+  auto or_null = [](std::string_view s) {
+    return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
+  };
+  return {or_null(d.doc.title), std::string_view(d.text), or_null(d.doc.number),
+          std::string_view(k.filters)};
+}
+
+void TokenizeForIndex(NewDocument& d) {
+  const auto columns = IndexColumns(d, d.keys);
+  std::vector<ColumnTokens> tokens(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] && !TokenizeColumn(*columns[i], &tokens[i])) return;  // Put tokenizes
+  }
+  d.keys.index_tokens = std::move(tokens);
+}
+
+Result<Ok> SqliteStore::RunCached(const char* sql) {
+  // Prepared once: Exec would parse the statement again at each of a batch's documents.
+  auto s = db_->Prepare(sql);
+  if (!s.ok()) return s.error();
+  return s.value().Run();
 }
 
 Result<std::optional<std::int64_t>> SqliteStore::UnitId(const std::string& name,
@@ -396,16 +416,14 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
   units_committed_ = false;
   auto tx = WriteTransaction::Begin(*db_);
   if (!tx.ok()) return tx.error();
-  // Rows inserted by this call get ids above the largest one now (INTEGER PRIMARY KEY without
-  // AUTOINCREMENT: max + 1); they are indexed together at the end (migrations.cc, v5).
-  auto last_id = db_->QueryInt("SELECT coalesce(max(id), 0) FROM documents");
-  if (!last_id.ok()) return last_id.error();
   std::vector<PutResult> out;
   out.reserve(docs.size());
-  NewDocument::Keys scratch;
-  for (const NewDocument& d : docs) {
-    const NewDocument::Keys& keys = KeysOf(d, scratch);
-    if (auto r = db_->Exec("SAVEPOINT doc"); !r.ok()) return r.error();
+  // Keys of documents that came without (an upload), kept for the index below.
+  std::vector<NewDocument::Keys> derived(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const NewDocument& d = docs[i];
+    const NewDocument::Keys& keys = d.keys.ready ? d.keys : (derived[i] = DeriveKeys(d));
+    if (auto r = RunCached("SAVEPOINT doc"); !r.ok()) return r.error();
     PutResult res;
     std::optional<std::int64_t> id;
     {  // scoped: the statement is reset before anything else runs
@@ -437,7 +455,7 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
     }
     if (!err.code.empty()) {
       if (Fatal(err)) return err;  // the transaction rolls back as `tx` goes out of scope
-      if (auto r = db_->Exec("ROLLBACK TO doc"); !r.ok()) return r.error();
+      if (auto r = RunCached("ROLLBACK TO doc"); !r.ok()) return r.error();
       units_.clear();  // units this document added are gone
       res = {PutOutcome::kFailed, 0, err.message};
       if (auto l = Log(now, d.path, d.sha256, "failed", err.code, err.message, std::nullopt);
@@ -445,7 +463,7 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
         return l.error();
       }
     }
-    if (auto r = db_->Exec("RELEASE doc"); !r.ok()) return r.error();
+    if (auto r = RunCached("RELEASE doc"); !r.ok()) return r.error();
     out.push_back(std::move(res));
   }
   for (const Failure& f : failures) {
@@ -453,14 +471,33 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
       return l.error();
     }
   }
-  // One statement for the batch, so FTS5 writes one index segment for it: the documents that
-  // were rolled back to their savepoint are not there to index.
+  // The inserted documents are indexed together, after the savepoints (migrations.cc, v5):
+  // this FTS5 (3.40) writes its pending terms out at every savepoint, so indexing inside them
+  // made a segment per document. Out here the batch's terms stay in memory up to `hashsize`
+  // (v10) and become one segment. The values come from memory, not read back from the rows,
+  // and so do their tokens where a parser thread made them (TokenizeForIndex).
   auto index = db_->Prepare(
       "INSERT INTO documents_fts(rowid, title, text, number, filters) "
-      "SELECT id, title, text, number, filters FROM documents WHERE id > ?1");
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!index.ok()) return index.error();
-  index.value().Bind(1, last_id.value());
-  if (auto r = index.value().Run(); !r.ok()) return r.error();
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (out[i].outcome != PutOutcome::kInserted) continue;
+    const NewDocument::Keys& keys = docs[i].keys.ready ? docs[i].keys : derived[i];
+    const auto columns = IndexColumns(docs[i], keys);
+    Stmt& s = index.value();  // its destructor clears the bindings, which point into `docs`
+    s.Bind(1, out[i].id);
+    for (int c = 0; c < 4; ++c) {
+      const auto& v = columns[static_cast<std::size_t>(c)];
+      if (v) {
+        s.BindStatic(c + 2, *v);
+      } else {
+        s.BindNull(c + 2);
+      }
+    }
+    const ReplayTokens replay(columns, keys.index_tokens);
+    if (auto r = s.Run(); !r.ok()) return r.error();
+    s.Reset();  // binding needs a reset statement
+  }
   if (auto r = tx.value().Commit(); !r.ok()) return r.error();
   units_committed_ = true;
   return out;
