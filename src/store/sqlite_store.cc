@@ -138,6 +138,12 @@ Result<StoredText> SqliteStore::GetText(std::int64_t id) {
   return t;
 }
 
+Result<bool> SqliteStore::Empty() {
+  auto n = db_->QueryInt("SELECT NOT EXISTS (SELECT 1 FROM documents)");
+  if (!n.ok()) return n.error();
+  return n.value() != 0;
+}
+
 Result<Counts> SqliteStore::Count() {
   Counts c;
   const std::pair<const char*, std::int64_t*> counts[] = {

@@ -61,6 +61,7 @@ class SqliteStore final : public Store {
   // Moves this connection's WAL checkpoints to a background thread (bulk_writer does this).
   Result<Ok> CheckpointInBackground(const WalCheckpointerOptions& options);
 
+  Result<bool> Empty() override;
   Result<bool> HasDocument(const std::string& sha256) override;
   Result<std::vector<PutResult>> Put(const std::vector<NewDocument>& docs,
                                      const std::vector<Failure>& failures, bool replace) override;

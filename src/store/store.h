@@ -189,6 +189,8 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // Whether no document is stored yet (one row looked up).
+  virtual Result<bool> Empty() = 0;
   // Whether a document with this content hash is stored.
   virtual Result<bool> HasDocument(const std::string& sha256) = 0;
 
