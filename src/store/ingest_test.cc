@@ -83,8 +83,8 @@ TEST_F(IngestTest, FullTextIndexMatchesTheRows) {
     EXPECT_FALSE(s.stopped);
     auto db = Db::Open(db_, {});
     ASSERT_TRUE(db.ok()) << db.error().message;
-    auto check =
-        db.value()->Exec("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')");
+    auto check = db.value()->Exec(
+        "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)");
     EXPECT_TRUE(check.ok()) << check.error().message;
     auto hits = db.value()->QueryInt(
         "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'ke hoach'");
