@@ -225,7 +225,6 @@ bool AllCapsText(std::string_view s) {
   return any;
 }
 
-bool IsWordChar(char c) { return IsWordByte(c); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 enum class Family { kOther, kNamed, kConstitution };
@@ -274,12 +273,12 @@ struct Matcher {
     return i;
   }
   std::size_t WordEnd(std::size_t i) const {
-    while (i < f.size() && IsWordChar(f[i])) ++i;
+    while (i < f.size() && IsWordByte(f[i])) ++i;
     return i;
   }
   // f has `w` (one or more words) at i, ending at a word boundary.
   bool Has(std::size_t i, std::string_view w) const {
-    return f.substr(i, w.size()) == w && (i + w.size() >= f.size() || !IsWordChar(f[i + w.size()]));
+    return f.substr(i, w.size()) == w && (i + w.size() >= f.size() || !IsWordByte(f[i + w.size()]));
   }
 };
 
@@ -398,7 +397,7 @@ struct TypeIndex {
   void Add(const DocType* t) {
     const std::string_view name = t->folded;
     std::size_t len = 0;
-    while (len < name.size() && IsWordChar(name[len])) ++len;
+    while (len < name.size() && IsWordByte(name[len])) ++len;
     if (len == 0 || len > kMaxFirstWord) std::abort();  // a name the index cannot hold: fix it
     const std::uint64_t word = Pack(name.data(), len, len);
     const auto letter = static_cast<unsigned>(static_cast<unsigned char>(name[0]) - 'a');
@@ -445,14 +444,14 @@ const TypeIndex& Types() {
     std::size_t k = word_end - i;  // the first word is equal
     while (k < w.size() && f[i + k] == w[k]) ++k;
     if (k < w.size()) continue;
-    if (i + w.size() >= f.size() || !IsWordChar(f[i + w.size()])) return t;
+    if (i + w.size() >= f.size() || !IsWordByte(f[i + w.size()])) return t;
   }
   return nullptr;
 }
 
 // Without the generic name.
 const DocType* TypeAt(const Matcher& m, std::size_t i, const TypeIndex& index) {
-  if (i >= m.f.size() || !IsWordChar(m.f[i])) return nullptr;
+  if (i >= m.f.size() || !IsWordByte(m.f[i])) return nullptr;
   const DocType* t = TypeAt(m, i, m.WordEnd(i), index);
   return t == &index.generic ? nullptr : t;
 }
@@ -486,7 +485,7 @@ std::pair<std::size_t, std::size_t> ReadIssuer(const Matcher& m, std::size_t i) 
   std::size_t j = b, e = b;
   bool caps = true;
   auto joins = [&](std::size_t n) {
-    return n < m.f.size() && IsWordChar(m.f[n]) && m.UpperAt(n) && !TypeWordAt(m, n);
+    return n < m.f.size() && IsWordByte(m.f[n]) && m.UpperAt(n) && !TypeWordAt(m, n);
   };
   for (int words = 0; words < kMaxIssuerWords; ++words) {
     j = m.SkipSpaces(j);
@@ -495,7 +494,7 @@ std::pair<std::size_t, std::size_t> ReadIssuer(const Matcher& m, std::size_t i) 
     } else if (words > 0 && m.Has(j, "va") && joins(m.SkipSpaces(j + 2))) {
       j = m.SkipSpaces(j + 2);
     }
-    if (j >= m.f.size() || !IsWordChar(m.f[j]) || IssuerStop(m, j)) break;
+    if (j >= m.f.size() || !IsWordByte(m.f[j]) || IssuerStop(m, j)) break;
     const std::size_t we = m.WordEnd(j);
     const bool word_caps = AllCapsText(m.TextOf(j, we));
     if (words > 1 && caps && !word_caps) break;
@@ -553,17 +552,17 @@ std::size_t ReadName(const Matcher& m, std::size_t q, Family fam, bool* lower_fi
     if (j >= m.f.size()) break;
     if (m.f[j] == ',' && words > 0) {
       const std::size_t n = m.SkipSpaces(j + 1);
-      if (n < m.f.size() && IsWordChar(m.f[n]) && m.LowerAt(n) && !NameStop(m, n) &&
+      if (n < m.f.size() && IsWordByte(m.f[n]) && m.LowerAt(n) && !NameStop(m, n) &&
           !TypeWordAt(m, n)) {
         j = n;
       } else {
         break;
       }
     }
-    if (!IsWordChar(m.f[j])) break;
+    if (!IsWordByte(m.f[j])) break;
     if (words > 0 && m.Has(j, "va") && m.LowerAt(j)) {
       const std::size_t n = m.SkipSpaces(j + 2);
-      if (n < m.f.size() && IsWordChar(m.f[n]) && !NameStop(m, n) && !TypeWordAt(m, n)) {
+      if (n < m.f.size() && IsWordByte(m.f[n]) && !NameStop(m, n) && !TypeWordAt(m, n)) {
         j = n;
       } else {
         break;
@@ -611,7 +610,7 @@ std::size_t ReadCitations(const Matcher& m, std::size_t p, std::size_t q, const 
     std::size_t w = p;
     while (w > 0 && m.f[w - 1] == ' ') --w;
     const std::size_t prev_end = w;
-    while (w > 0 && IsWordChar(m.f[w - 1])) --w;
+    while (w > 0 && IsWordByte(m.f[w - 1])) --w;
     if (w < prev_end && m.UpperAt(w) && !AllCapsText(m.TextOf(w, prev_end)) &&
         !AllCapsText(m.TextOf(p, q))) {
       return q;
@@ -648,7 +647,7 @@ std::size_t ReadCitations(const Matcher& m, std::size_t p, std::size_t q, const 
   std::size_t s = SkipSo(m, after);
   std::optional<Found> fd = SymbolAt(m, s);
   for (int words = 0; !fd && words < kMaxWordsBeforeNumber; ++words) {
-    if (s >= m.f.size() || !IsWordChar(m.f[s]) || m.Has(s, "so")) break;
+    if (s >= m.f.size() || !IsWordByte(m.f[s]) || m.Has(s, "so")) break;
     if (m.UpperAt(s) && TypeWordAt(m, s)) break;  // "Kế hoạch triển khai Quyết định số …"
     s = m.SkipSpaces(m.WordEnd(s));
     if (!m.Has(s, "so")) continue;
@@ -756,7 +755,7 @@ std::vector<Reference> ExtractReferences(std::string_view text, const text::Fold
   while (true) {
     i = events.NextAt(i);
     if (i >= n) break;
-    if (!IsWordChar(f[i])) {
+    if (!IsWordByte(f[i])) {
       ++i;
       continue;
     }

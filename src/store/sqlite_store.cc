@@ -65,7 +65,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     // (122 MB in 10 s of a 20,000-document ingest, more than the WAL: docs/search.md).
     // secure_delete=FAST: Debian builds SQLite with secure_delete on, which zeroes every page
     // freed to the freelist, and writes it out (WAL, then checkpoint). FTS5's merges free
-    // every segment they merge, so the ingest wrote each merged segment twice. FAST still
+    // every segment they merge, whose pages were then written once more, as zeros. FAST still
     // zeroes deleted content inside pages that are written anyway.
     if (auto r = db.value()->Exec(
             "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST");

@@ -89,14 +89,24 @@ std::string FilterKeys(const Document& doc, const std::string& issuer_key) {
 
 // The document-level columns shared by INSERT and UPDATE, bound from ?2 on (?1 is the sha256
 // or the id).
+// An indexed column's value (IndexColumns), bound without a copy: NULL where absent.
+void BindColumn(Stmt& s, int i, const std::optional<std::string_view>& v) {
+  if (v) {
+    s.BindStatic(i, *v);
+  } else {
+    s.BindNull(i);
+  }
+}
+
 void BindDocumentColumns(Stmt& s, const NewDocument& d, const NewDocument::Keys& k,
                          const std::string& now, std::optional<std::int64_t> issuer_unit) {
   const Document& doc = d.doc;
+  // The indexed columns as IndexColumns has them, so the row and its index cannot differ.
+  const auto indexed = IndexColumns(d, k);
   s.BindText(2, d.path)
       .BindText(3, doc.source.format)
       .BindText(4, doc.source.encoding)
       .BindText(5, doc.kind)
-      .Bind(6, doc.number)
       .Bind(7, k.number_key)
       .Bind(8, doc.type)
       .Bind(9, k.type_key)
@@ -108,13 +118,15 @@ void BindDocumentColumns(Stmt& s, const NewDocument& d, const NewDocument::Keys&
       .Bind(15, doc.place)
       .Bind(16, doc.date)
       .Bind(17, k.year)
-      .Bind(18, doc.title)
-      .BindStatic(19, d.text)  // not copied: d outlives the statement's run
       .BindText(20, k.read_warnings_json)
-      .BindStatic(21, d.parse_json)
+      .BindStatic(21, d.parse_json)  // not copied: d outlives the statement's run
       .BindText(22, d.parser_version)
-      .BindText(23, now)
-      .BindText(24, k.filters);
+      .BindText(23, now);
+  // The indexed columns; like the parse JSON above, bound without a copy (d outlives the run).
+  BindColumn(s, 6, indexed[2]);
+  BindColumn(s, 18, indexed[0]);
+  BindColumn(s, 19, indexed[1]);
+  BindColumn(s, 24, indexed[3]);
 }
 
 }  // namespace
@@ -261,7 +273,13 @@ Result<Ok> SqliteStore::ReplaceDocument(std::int64_t id, const NewDocument& d,
   if (!s.ok()) return s.error();
   s.value().Bind(1, id);
   BindDocumentColumns(s.value(), d, k, now, issuer_unit);
-  if (auto r = s.value().Run(); !r.ok()) return r.error();
+  {
+    // The update trigger re-indexes the row: the parser thread's tokens serve its insert, and
+    // its 'delete' of the old values too where a column is unchanged (the text always is).
+    const auto columns = IndexColumns(d, k);
+    const ReplayTokens replay(columns, k.index_tokens);
+    if (auto r = s.value().Run(); !r.ok()) return r.error();
+  }
   for (const char* table : {"refs", "times", "tasks", "reporting"}) {
     // task_units go with their tasks (ON DELETE CASCADE).
     auto del = db_->Prepare(std::string("DELETE FROM ") + table + " WHERE document_id = ?1");
@@ -486,13 +504,8 @@ Result<std::vector<PutResult>> SqliteStore::Put(const std::vector<NewDocument>& 
     const auto columns = IndexColumns(docs[i], keys);
     Stmt& s = index.value();  // its destructor clears the bindings, which point into `docs`
     s.Bind(1, out[i].id);
-    for (int c = 0; c < 4; ++c) {
-      const auto& v = columns[static_cast<std::size_t>(c)];
-      if (v) {
-        s.BindStatic(c + 2, *v);
-      } else {
-        s.BindNull(c + 2);
-      }
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      BindColumn(s, static_cast<int>(c) + 2, columns[c]);
     }
     const ReplayTokens replay(columns, keys.index_tokens);
     if (auto r = s.Run(); !r.ok()) return r.error();
